@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Local infrastructure for development and tests: PostgreSQL, Redis, RabbitMQ and an SMTP sink,
+# all on 127.0.0.1, all data under <repo>/.local (or $REPITBOT_LOCAL_DIR). Needs root.
+#
+#   deploy/local/infra.sh up [service...]     start what is not running (postgres redis rabbitmq smtp)
+#   deploy/local/infra.sh status              exit 0 only if all four run
+#   deploy/local/infra.sh down [--purge]      stop our instances; --purge also deletes the data folder
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
+LOCAL_DIR=${REPITBOT_LOCAL_DIR:-$REPO_ROOT/.local}
+[[ $LOCAL_DIR == /* ]] || LOCAL_DIR=$PWD/$LOCAL_DIR
+LOGS_DIR=$LOCAL_DIR/logs
+WAIT_SECONDS=${REPITBOT_WAIT_SECONDS:-60}
+SERVICES=(postgres redis rabbitmq smtp)
+PACKAGES=(postgresql redis-server rabbitmq-server python3-aiosmtpd fonts-dejavu-core poppler-utils
+          iproute2 curl)
+
+# shellcheck source=lib/common.sh
+source "$SCRIPT_DIR/lib/common.sh"
+for svc in "${SERVICES[@]}"; do
+  # shellcheck source=/dev/null
+  source "$SCRIPT_DIR/lib/$svc.sh"
+done
+
+ensure_packages() {
+  local missing=() p
+  for p in "${PACKAGES[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  ((${#missing[@]} == 0)) && return
+  echo "installing: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+select_services() {
+  local svc
+  for svc in "$@"; do
+    [[ " ${SERVICES[*]} " == *" $svc "* ]] || die "unknown service '$svc' (known: ${SERVICES[*]})"
+  done
+  if (($#)); then echo "$@"; else echo "${SERVICES[@]}"; fi
+}
+
+cmd_up() {
+  local svc port label selected to_start=()
+  read -ra selected <<<"$(select_services "$@")"
+  ensure_packages
+  mkdir -p "$LOCAL_DIR" "$LOGS_DIR"
+  for svc in "${selected[@]}"; do
+    if "${svc}_running"; then
+      report "$svc" "running" "$("${svc}_addr") (already running)"
+    else
+      to_start+=("$svc")
+    fi
+  done
+  # Check every port before starting anything, so a conflict never leaves a half-started set.
+  for svc in "${to_start[@]}"; do
+    while IFS=: read -r port label; do require_free_port "$port" "$label"; done < <("${svc}_ports")
+  done
+  # Launch first (RabbitMQ boots in the background meanwhile), then wait for each in turn.
+  for svc in "${to_start[@]}"; do "${svc}_start"; done
+  for svc in "${to_start[@]}"; do
+    "${svc}_await"
+    report "$svc" "ready" "$("${svc}_addr")"
+  done
+}
+
+cmd_down() {
+  local purge=false svc
+  case "${1:-}" in
+    --purge) purge=true ;;
+    "") ;;
+    *) die "usage: $0 down [--purge]" ;;
+  esac
+  for svc in "${SERVICES[@]}"; do
+    if "${svc}_running" || "${svc}_has_process"; then
+      "${svc}_stop"
+      report "$svc" "stopped"
+    else
+      report "$svc" "stopped" "(was not running)"
+    fi
+  done
+  if $purge && [[ -d $LOCAL_DIR ]]; then
+    rm -rf -- "$LOCAL_DIR" "$(pg_socket_dir)"
+    echo "purged $LOCAL_DIR"
+  fi
+}
+
+cmd_status() {
+  local svc all=0
+  for svc in "${SERVICES[@]}"; do
+    if "${svc}_running"; then
+      report "$svc" "running" "$("${svc}_addr")"
+    else
+      report "$svc" "stopped" "$("${svc}_addr")"
+      all=1
+    fi
+  done
+  return $all
+}
+
+main() {
+  [[ $EUID -eq 0 ]] || die "run as root (servers are started as the postgres and rabbitmq users)"
+  local cmd=${1:-}
+  shift || true
+  case "$cmd" in
+    up) cmd_up "$@" ;;
+    down) cmd_down "$@" ;;
+    purge) cmd_down --purge ;;
+    status) cmd_status ;;
+    *) echo "usage: $0 {up [service...]|down [--purge]|purge|status}" >&2; exit 2 ;;
+  esac
+}
+
+main "$@"

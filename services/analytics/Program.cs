@@ -1,0 +1,16 @@
+using Repitbot.Analytics;
+using Repitbot.Analytics.Dashboard;
+using Repitbot.Hosting;
+using Repitbot.Hosting.Configuration;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddAnalyticsServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapDashboardApi();
+
+return await app.RunServiceAsync();
+
+public partial class Program;

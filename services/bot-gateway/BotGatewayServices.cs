@@ -1,0 +1,18 @@
+using Repitbot.BotGateway.Data;
+using Repitbot.Hosting.Data;
+using Repitbot.Hosting.Messaging;
+using Repitbot.Hosting.Outbox;
+
+namespace Repitbot.BotGateway;
+
+public static class BotGatewayServices
+{
+    public static WebApplicationBuilder AddBotGatewayServices(this WebApplicationBuilder builder)
+    {
+        builder.AddPostgres<BotGatewayDb>(BotGatewayDb.Schema);
+        // The bot gateway publishes only: no consumers, and everything it publishes goes via the outbox.
+        builder.AddMessageBus();
+        builder.Services.AddOutboxRelay<BotGatewayDb>();
+        return builder;
+    }
+}

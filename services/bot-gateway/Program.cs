@@ -1,0 +1,20 @@
+using Repitbot.BotGateway;
+using Repitbot.BotGateway.Events;
+using Repitbot.BotGateway.Lessons;
+using Repitbot.BotGateway.Students;
+using Repitbot.Hosting;
+using Repitbot.Hosting.Configuration;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddBotGatewayServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapStudentsApi();
+app.MapLessonEventsApi();
+app.MapUnknownEventsApi();
+
+return await app.RunServiceAsync();
+
+public partial class Program;

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Repitbot.BotGateway.Data;
+using Repitbot.Contracts;
+using Repitbot.Hosting.Auth;
+using Repitbot.Hosting.Outbox;
+
+namespace Repitbot.BotGateway.Students;
+
+public static class StudentsApi
+{
+    public static IEndpointRouteBuilder MapStudentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/students").WithTags("Students").RequireAuthorization(Policies.TutorData);
+        group.MapPost("/", CreateStudent).WithSummary("Registers a student and links them to the tutor from now on.");
+        return app;
+    }
+
+    private static async Task<Results<Created<StudentCreated>, ForbidHttpResult, ProblemHttpResult>> CreateStudent(
+        CreateStudentRequest request, HttpContext http, BotGatewayDb db, OutboxSignal outbox, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var scope = TutorScope.For(http.User, request.TutorId);
+        if (!scope.Allowed)
+        {
+            return TypedResults.Forbid();
+        }
+
+        if (scope.TutorId is not { } tutorId)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
+                title: "tutorId is required when an admin or a service creates a student.");
+        }
+
+        var now = clock.GetUtcNow();
+        var student = new User
+        {
+            Id = Guid.NewGuid(), Role = UserRole.Student, DisplayName = request.DisplayName.Trim(),
+            Email = request.Email, Locale = request.Locale, TimeZone = request.TimeZone, CreatedAt = now,
+        };
+        var link = new StudentLink { Id = Guid.NewGuid(), TutorId = tutorId, StudentId = student.Id, ValidFrom = now };
+        db.Users.Add(student);
+        db.StudentLinks.Add(link);
+        db.AddToOutbox(new UserRegistered
+        {
+            EventId = Guid.NewGuid(), OccurredAt = now, TutorId = tutorId, UserId = student.Id,
+            Role = UserRole.Student, DisplayName = student.DisplayName, Email = student.Email,
+            Locale = student.Locale, TimeZone = student.TimeZone,
+        }, clock);
+        db.AddToOutbox(new StudentLinked
+        {
+            EventId = Guid.NewGuid(), OccurredAt = now, TutorId = tutorId, StudentId = student.Id,
+            LinkId = link.Id, ValidFrom = now,
+        }, clock);
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Notify();
+        return TypedResults.Created($"/api/v1/students/{student.Id}", new StudentCreated(student.Id, link.Id, tutorId));
+    }
+}

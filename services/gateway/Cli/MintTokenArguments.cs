@@ -1,0 +1,69 @@
+using System.Globalization;
+using Repitbot.Hosting.Auth;
+
+namespace Repitbot.Gateway.Cli;
+
+/// <summary>The parsed command line of <c>mint-token</c>; <see cref="Error"/> says what is wrong with it.</summary>
+public sealed record MintTokenArguments(string? Role, string? Subject, TimeSpan? Lifetime, string? KeyPath, string? Error)
+{
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(365);
+
+    public static MintTokenArguments Parse(IReadOnlyList<string> args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i += 2)
+        {
+            if (args[i] is not ("--role" or "--sub" or "--lifetime" or "--key"))
+            {
+                return Invalid($"unknown argument '{args[i]}'");
+            }
+
+            if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                return Invalid($"{args[i]} needs a value");
+            }
+
+            if (!values.TryAdd(args[i], args[i + 1]))
+            {
+                return Invalid($"{args[i]} is given twice");
+            }
+        }
+
+        var role = values.GetValueOrDefault("--role");
+        var subject = values.GetValueOrDefault("--sub");
+        TimeSpan? lifetime = null;
+        if (values.TryGetValue("--lifetime", out var text))
+        {
+            lifetime = ParseLifetime(text);
+            if (lifetime is null || lifetime <= TimeSpan.Zero || lifetime > MaxLifetime)
+            {
+                return Invalid($"--lifetime '{text}' is not a duration between 1s and 365d (e.g. 90s, 30m, 12h, 7d)");
+            }
+        }
+
+        return role is null || !Roles.All.Contains(role) ? Invalid($"--role must be one of {string.Join(", ", Roles.All)}")
+            : string.IsNullOrWhiteSpace(subject) ? Invalid("--sub is required")
+            : new MintTokenArguments(role, subject, lifetime, values.GetValueOrDefault("--key"), null);
+    }
+
+    private static MintTokenArguments Invalid(string error) => new(null, null, null, null, error);
+
+    private static TimeSpan? ParseLifetime(string text)
+    {
+        if (text.Length > 1 && int.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            switch (text[^1])
+            {
+                case 's': return TimeSpan.FromSeconds(n);
+                case 'm': return TimeSpan.FromMinutes(n);
+                case 'h': return TimeSpan.FromHours(n);
+                case 'd': return TimeSpan.FromDays(n);
+            }
+        }
+
+        // A bare number would read as days; only hh:mm:ss is accepted without a unit.
+        return text.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span)
+            ? span
+            : null;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Repitbot.Hosting.Observability;
+
+namespace Repitbot.Hosting.Errors;
+
+public static class ProblemDetailsSetup
+{
+    public static IServiceCollection AddRepitbotProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] =
+                Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            if (context.HttpContext.Items[CorrelationId.ItemKey] is string correlationId)
+            {
+                context.ProblemDetails.Extensions["correlationId"] = correlationId;
+            }
+        });
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Without this, minimal APIs answer a bad body with an empty 400 and the field is never named.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return services;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Json.Serialization;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using RabbitMQ.Client;
+using Repitbot.Contracts;
+using Repitbot.Hosting.Configuration;
+using Repitbot.Hosting.Startup;
+
+namespace Repitbot.Hosting.Messaging;
+
+public static class MessageBusRegistration
+{
+    /// <summary>
+    /// MassTransit over RabbitMQ the same way in every service: kebab-case endpoints on quorum queues,
+    /// retries with exponential back-off, then the endpoint's <c>_error</c> queue (MassTransit puts the
+    /// exception in the message headers). The broker has no delayed-message plugin, so there is no
+    /// delayed redelivery here: anything that must wait longer lives in PostgreSQL.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessageBus(this IHostApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator>? configure = null)
+    {
+        builder.Services.AddValidatedOptions<RabbitMqOptions>("RabbitMq");
+        builder.Services.AddMassTransit(bus =>
+        {
+            // The product calls out to nothing but its SMTP server and the Telegram API.
+            bus.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
+            // Queues carry the service's name: two services consuming one event must each get a copy,
+            // not compete for it on a shared "lesson-completed" queue.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServiceName(builder), includeNamespace: false));
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200),
+                    TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400)));
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
+            configure?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var options = context.GetValidated<RabbitMqOptions>();
+                var address = RabbitMqAddress.Parse(options.Uri!);
+                rabbit.Host(address.Host, (ushort)address.Port, address.VirtualHost, h =>
+                {
+                    h.Username(address.Username);
+                    h.Password(address.Password);
+                    if (address.UseTls)
+                    {
+                        h.UseSsl(s => s.ServerName = address.Host);
+                    }
+                });
+                rabbit.PrefetchCount = options.PrefetchCount;
+                rabbit.ConfigureJsonSerializerOptions(json =>
+                {
+                    json.Converters.Add(new JsonStringEnumConverter());
+                    return json;
+                });
+                // Subscribers bind to concrete events; an exchange per marker interface would only add hops.
+                rabbit.Publish<IDomainEvent>(p => p.Exclude = true);
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(30);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+        builder.Services.AddDependencyProbe("RabbitMQ",
+            sp => RabbitMqAddress.Parse(sp.GetValidated<RabbitMqOptions>().Uri!).ToString(),
+            async (sp, ct) =>
+            {
+                var factory = new ConnectionFactory { Uri = new Uri(sp.GetValidated<RabbitMqOptions>().Uri!) };
+                await using var connection = await factory.CreateConnectionAsync(ct);
+            });
+        return builder;
+    }
+
+    /// <summary>"Repitbot.BotGateway" → "bot-gateway".</summary>
+    internal static string ServiceName(IHostApplicationBuilder builder)
+    {
+        var name = builder.Environment.ApplicationName.Replace("Repitbot.", "", StringComparison.Ordinal);
+        return System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z0-9])([A-Z])", "-$1").ToLowerInvariant();
+    }
+}

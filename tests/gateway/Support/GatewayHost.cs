@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Repitbot.Hosting.Auth;
+using Repitbot.Hosting.Configuration;
+
+namespace Repitbot.Gateway.Tests.Support;
+
+/// <summary>
+/// One gateway per test: its own key file in its own folder, and every service pointed at its own echo
+/// backend (or at a closed port), so tests share nothing and run in any order.
+/// </summary>
+public sealed class GatewayHost : IAsyncDisposable
+{
+    private readonly GatewayFactory _factory;
+    private readonly string _folder;
+    private HttpClient? _client;
+
+    private GatewayHost(GatewayFactory factory, string folder, EchoBackend backend, ECDsaSecurityKey key)
+    {
+        _factory = factory;
+        _folder = folder;
+        Backend = backend;
+        Key = key;
+    }
+
+    /// <summary>The first use starts the gateway.</summary>
+    public HttpClient Client => _client ??= _factory.CreateClient();
+
+    public EchoBackend Backend { get; }
+
+    /// <summary>The gateway's signing key, read from the same file the gateway uses.</summary>
+    public ECDsaSecurityKey Key { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public JwtOptions Jwt => Services.GetRequiredService<IOptions<JwtOptions>>().Value;
+
+    public static async Task<GatewayHost> StartAsync(Dictionary<string, string?>? settings = null, string[]? unreachable = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("gateway-tests-").FullName;
+        var keyPath = Path.Combine(folder, "signing.pem");
+        var key = SigningKey.LoadOrCreate(keyPath);
+        var backend = await EchoBackend.StartAsync();
+        var all = new Dictionary<string, string?>
+        {
+            ["Tokens:SigningKeyPath"] = keyPath,
+            ["Services:Notification"] = backend.Url,
+            ["Services:Analytics"] = backend.Url,
+            ["Services:BotGateway"] = backend.Url,
+        };
+        foreach (var service in unreachable ?? [])
+        {
+            all[$"Services:{service}"] = ClosedPortUrl();
+        }
+
+        foreach (var (name, value) in settings ?? [])
+        {
+            all[name] = value;
+        }
+
+        return new GatewayHost(new GatewayFactory(all), folder, backend, key);
+    }
+
+    public string MintToken(string role = Roles.Tutor, string subject = "tutor-1", TimeSpan? lifetime = null) =>
+        new AccessTokenFactory(Key, Jwt.Issuer!, Jwt.Audience!, TimeProvider.System)
+            .Create(subject, role, lifetime ?? TimeSpan.FromMinutes(5));
+
+    public async Task<HttpResponseMessage> GetAsync(string path, string? token, string? correlationId = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new("Bearer", token);
+        }
+
+        if (correlationId is not null)
+        {
+            request.Headers.Add("X-Correlation-Id", correlationId);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client?.Dispose();
+        await _factory.DisposeAsync();
+        await Backend.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static string ClosedPortUrl()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"http://127.0.0.1:{port}";
+    }
+
+    private sealed class GatewayFactory(Dictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            foreach (var (name, value) in settings)
+            {
+                builder.UseSetting(name, value);
+            }
+        }
+    }
+}
