@@ -13,10 +13,11 @@ dotnet build Repitbot.sln -nologo -clp:ErrorsOnly -v:q
 
 rm -rf "$RESULTS"
 status=0
-dotnet test Repitbot.sln --no-build -nologo --results-directory "$RESULTS" --logger "trx" \
+dotnet test Repitbot.sln --no-build -nologo -m:1 --results-directory "$RESULTS" --logger "trx" \
   --logger "console;verbosity=normal" || status=$?
 
-# Each test assembly writes one TRX file; add up their counters.
+# Each test assembly writes one TRX file; add up their counters. (-m:1 above: test projects run one
+# after another, because they share the local PostgreSQL tables and mailbox.)
 sum() { cat "$RESULTS"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }
 passed=$(sum passed); failed=$(sum failed); total=$(sum total); executed=$(sum executed)
 passed=${passed:-0}; failed=${failed:-0}; skipped=$(( ${total:-0} - ${executed:-0} ))

@@ -13,6 +13,8 @@ public static class BotGatewayServices
         // The bot gateway publishes only: no consumers, and everything it publishes goes via the outbox.
         builder.AddMessageBus();
         builder.Services.AddOutboxRelay<BotGatewayDb>();
+        // The validation source generator sees only the endpoints of the project that calls AddValidation.
+        builder.Services.AddValidation();
         return builder;
     }
 }

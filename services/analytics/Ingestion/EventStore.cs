@@ -14,7 +14,8 @@ public sealed class EventStore(NpgsqlDataSource dataSource, TimeProvider clock)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var stored = await InsertEventsAsync(connection, transaction, events, cancellationToken);
-        var deltas = events.Where(e => stored.Contains(e.EventId) && !e.Delta.IsEmpty)
+        // Two copies of one event can arrive in one batch: count each stored event once.
+        var deltas = events.DistinctBy(e => e.EventId).Where(e => stored.Contains(e.EventId) && !e.Delta.IsEmpty)
             .GroupBy(e => (e.TutorId, e.Day))
             .Select(g => (g.Key.TutorId, g.Key.Day, Delta: g.Aggregate(default(DailyCounters), (sum, e) => sum + e.Delta)))
             .ToList();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,10 +20,30 @@ public static class ProblemDetailsSetup
             {
                 context.ProblemDetails.Extensions["correlationId"] = correlationId;
             }
+
+            if (context.ProblemDetails is HttpValidationProblemDetails validation)
+            {
+                UseJsonFieldNames(validation.Errors);
+            }
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Without this, minimal APIs answer a bad body with an empty 400 and the field is never named.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
+    }
+
+    /// <summary>
+    /// .NET 10 validation reports C# member names ("Minutes"); clients sent JSON names ("minutes").
+    /// </summary>
+    private static void UseJsonFieldNames(IDictionary<string, string[]> errors)
+    {
+        var renamed = errors
+            .GroupBy(e => string.Join('.', e.Key.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName)), StringComparer.Ordinal)
+            .ToList();
+        errors.Clear();
+        foreach (var field in renamed)
+        {
+            errors[field.Key] = field.SelectMany(e => e.Value).ToArray();
+        }
     }
 }

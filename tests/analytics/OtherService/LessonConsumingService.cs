@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Repitbot.Contracts;
+using Repitbot.Hosting.Messaging;
+
+namespace Repitbot.Analytics.Tests.OtherService;
+
+/// <summary>
+/// A second service on the same broker, wired exactly as the real services wire their bus (the shared
+/// hosting library's <c>AddMessageBus</c>), with a LessonCompleted consumer named as notification names its own.
+/// </summary>
+public sealed class LessonConsumingService : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private LessonConsumingService(IHost host) => _host = host;
+
+    public int Consumed(Guid tutorId) => _host.Services.GetRequiredService<ConsumedLessons>().For(tutorId);
+
+    public static async Task<LessonConsumingService> StartAsync(string applicationName, string rabbitMqUri)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ApplicationName = applicationName,
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["RabbitMq:Uri"] = rabbitMqUri });
+        builder.Services.AddSingleton<ConsumedLessons>();
+        builder.AddMessageBus(bus => bus.AddConsumer<LessonCompletedConsumer>());
+        var host = builder.Build();
+        await host.StartAsync();
+        return new LessonConsumingService(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}
+
+public sealed class ConsumedLessons
+{
+    private readonly ConcurrentDictionary<Guid, int> _byTutor = new();
+
+    public void Add(Guid tutorId) => _byTutor.AddOrUpdate(tutorId, 1, (_, count) => count + 1);
+
+    public int For(Guid tutorId) => _byTutor.GetValueOrDefault(tutorId);
+}
+
+public sealed class LessonCompletedConsumer(ConsumedLessons consumed) : IConsumer<LessonCompleted>
+{
+    public Task Consume(ConsumeContext<LessonCompleted> context)
+    {
+        consumed.Add(context.Message.TutorId);
+        return Task.CompletedTask;
+    }
+}
