@@ -5,6 +5,8 @@
 #   deploy/local/infra.sh up [service...]     start what is not running (postgres redis rabbitmq smtp)
 #   deploy/local/infra.sh status              exit 0 only if all four run
 #   deploy/local/infra.sh down [--purge]      stop our instances; --purge also deletes the data folder
+#   deploy/local/infra.sh database NAME       create a second database laid out like repitbot (for a
+#                                             working copy whose tests set REPITBOT_DATABASE=NAME)
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -88,6 +90,16 @@ cmd_down() {
   fi
 }
 
+cmd_database() {
+  local name=${1:-}
+  [[ $name =~ ^[a-z_][a-z0-9_]{0,62}$ ]] || die "usage: $0 database NAME (lower-case letters, digits, _)"
+  postgres_running || die "postgres is not running; run: $0 up"
+  as_postgres psql -X -q -h "$(pg_socket_dir)" -p "$PG_PORT" -U postgres -d postgres \
+    -v ON_ERROR_STOP=1 -v db="$name" -f - <"$SCRIPT_DIR/init.sql" >>"$PG_LOG" 2>&1 ||
+    fail postgres "init.sql failed for database $name" "$PG_LOG"
+  report postgres "ready" "$(postgres_addr) database $name"
+}
+
 cmd_status() {
   local svc all=0
   for svc in "${SERVICES[@]}"; do
@@ -110,7 +122,8 @@ main() {
     down) cmd_down "$@" ;;
     purge) cmd_down --purge ;;
     status) cmd_status ;;
-    *) echo "usage: $0 {up [service...]|down [--purge]|purge|status}" >&2; exit 2 ;;
+    database) cmd_database "$@" ;;
+    *) echo "usage: $0 {up [service...]|down [--purge]|purge|status|database NAME}" >&2; exit 2 ;;
   esac
 }
 

@@ -21,10 +21,16 @@ $$;
 ALTER ROLE repitbot_admin CREATEDB CREATEROLE;
 ALTER ROLE reporting SET default_transaction_read_only = on;
 
-SELECT 'CREATE DATABASE repitbot'
-WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'repitbot') \gexec
+-- The database is repitbot unless psql is given another (-v db=NAME): `infra.sh database NAME`
+-- creates a second, identical one so two working copies can run their tests side by side.
+\if :{?db}
+\else
+  \set db repitbot
+\endif
+SELECT format('CREATE DATABASE %I', :'db')
+WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db') \gexec
 
-\connect repitbot
+\connect :db
 SET client_min_messages = warning;
 
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Repitbot.TestSupport;
 
 namespace Repitbot.EndToEnd;
 

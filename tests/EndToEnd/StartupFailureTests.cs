@@ -1,4 +1,3 @@
-using Repitbot.TestSupport;
 
 namespace Repitbot.EndToEnd;
 

@@ -1,6 +1,5 @@
 using Microsoft.IdentityModel.Tokens;
 using Repitbot.Hosting.Auth;
-using Repitbot.TestSupport;
 
 namespace Repitbot.EndToEnd;
 

@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using Repitbot.Hosting.Auth;
-using Repitbot.TestSupport;
 
 namespace Repitbot.EndToEnd;
 

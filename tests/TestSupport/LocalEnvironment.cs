@@ -24,6 +24,13 @@ public static class LocalEnvironment
             }
         }
 
+        // A second working copy runs its tests against its own database (infra.sh database NAME).
+        if (Environment.GetEnvironmentVariable("REPITBOT_DATABASE") is { Length: > 0 } database
+            && settings.TryGetValue("ConnectionStrings__Postgres", out var connectionString))
+        {
+            settings["ConnectionStrings__Postgres"] = connectionString.Replace("Database=repitbot;", $"Database={database};", StringComparison.Ordinal);
+        }
+
         return settings;
     }
 

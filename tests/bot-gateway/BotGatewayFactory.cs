@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Repitbot.BotGateway.Students;
-using Repitbot.TestSupport;
 
 namespace Repitbot.BotGateway.Tests;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Repitbot.Contracts;
 using Repitbot.Notification.Delivery;
-using Repitbot.TestSupport;
 
 namespace Repitbot.Notification.Tests;
 

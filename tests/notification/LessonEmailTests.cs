@@ -1,6 +1,5 @@
 using System.Net;
 using Repitbot.Contracts;
-using Repitbot.TestSupport;
 
 namespace Repitbot.Notification.Tests;
 

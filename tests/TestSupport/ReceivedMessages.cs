@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 
-namespace Repitbot.Notification.Tests;
+namespace Repitbot.TestSupport;
 
 /// <summary>
 /// Which messages the service has finished with (handled or faulted), by message id, so a test can wait

@@ -1,4 +1,4 @@
-namespace Repitbot.Notification.Tests;
+namespace Repitbot.TestSupport;
 
 /// <summary>Polls a condition until it holds or time runs out; the caller asserts on the answer with its own message.</summary>
 public static class Eventually
