@@ -64,7 +64,7 @@ public sealed class RabbitRawScenario : Scenario
             var body = new byte[8 + Padding.Length];
             BinaryPrimitives.WriteInt64LittleEndian(body, context.IntendedAt.UtcTicks);
             // Awaiting BasicPublishAsync with confirm tracking on returns once the broker confirmed the message.
-            await publishers[context.Index % PublishChannels].BasicPublishAsync("", queue, false, properties, body, ct);
+            await publishers[context.Slot(PublishChannels)].BasicPublishAsync("", queue, false, properties, body, ct);
             return Outcome.Ok("published");
         }, cancellationToken);
 

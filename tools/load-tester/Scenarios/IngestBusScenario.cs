@@ -45,12 +45,12 @@ public sealed class IngestBusScenario : Scenario
             var message = new LessonCompleted
             {
                 EventId = Guid.NewGuid(), OccurredAt = context.IntendedAt, TutorId = tutorId,
-                StudentId = students[context.Index % students.Length], LessonId = Guid.NewGuid(),
-                Outcome = context.Index % 10 == 9 ? LessonOutcome.NoShow : LessonOutcome.Attended,
-                Minutes = context.Index % 10 == 9 ? 0 : 60, Subject = "load test",
+                StudentId = students[context.Slot(students.Length)], LessonId = Guid.NewGuid(),
+                Outcome = context.Slot(10) == 9 ? LessonOutcome.NoShow : LessonOutcome.Attended,
+                Minutes = context.Slot(10) == 9 ? 0 : 60, Subject = "load test",
             };
             await bus.Endpoint.Publish(message, ct);
-            if (context.Index >= 0)
+            if (!context.IsWarmup)
             {
                 watcher.Sent(message.EventId, context.IntendedAt);
             }

@@ -34,14 +34,14 @@ public sealed class IngestRestScenario : Scenario
         var watcher = run.Options.Get("postgres") is { } pg ? new StoredEventWatcher(pg) : null;
         var elapsed = await run.DriveAsync("record", async (context, ct) =>
         {
-            var attended = context.Index % 10 != 9;
+            var attended = context.Slot(10) != 9;
             using var response = await client.PostAsJsonAsync("api/v1/events/lessons/completed", new
             {
-                lessonId = Guid.NewGuid(), studentId = students[Math.Abs(context.Index) % Students],
+                lessonId = Guid.NewGuid(), studentId = students[context.Slot(Students)],
                 outcome = attended ? "attended" : "noShow", minutes = attended ? 60 : 0,
                 occurredAt = context.IntendedAt, subject = "load test",
             }, ct);
-            if (response.IsSuccessStatusCode && watcher is not null && context.Index >= 0)
+            if (response.IsSuccessStatusCode && watcher is not null && !context.IsWarmup)
             {
                 using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
                 watcher.Sent(body.RootElement.GetProperty("eventId").GetGuid(), context.IntendedAt);

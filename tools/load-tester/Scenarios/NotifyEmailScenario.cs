@@ -54,8 +54,12 @@ public sealed class NotifyEmailScenario : Scenario
 
         var elapsed = await run.DriveAsync("publish", async (context, ct) =>
         {
-            await bus.Endpoint.Publish(Lesson(tutorId, students[context.Index % Students], mail.Marker(context.Index), context.IntendedAt), ct);
-            mail.Sent(context.Index, context.IntendedAt);
+            await bus.Endpoint.Publish(Lesson(tutorId, students[context.Slot(Students)], mail.Marker(context.Index), context.IntendedAt), ct);
+            if (!context.IsWarmup)
+            {
+                mail.Sent(context.Index, context.IntendedAt);
+            }
+
             return Outcome.Ok("publish");
         }, cancellationToken);
         await mail.CollectAsync(run.Recorder, run.StartedAt, TimeSpan.FromSeconds(run.Options.GetSeconds("timeout", 30)), cancellationToken);

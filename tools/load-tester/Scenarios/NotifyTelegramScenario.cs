@@ -51,7 +51,7 @@ public sealed class NotifyTelegramScenario : Scenario
         {
             await bus.Endpoint.Publish(new SendNotification
             {
-                IdempotencyKey = $"load-telegram-{tutorId:N}-{context.Index}", RecipientId = recipients[context.Index % Recipients],
+                IdempotencyKey = $"load-telegram-{tutorId:N}-{context.Index}", RecipientId = recipients[context.Slot(Recipients)],
                 TemplateKey = "lesson-completed", Channel = NotificationChannel.Telegram, TutorId = tutorId,
                 Data = new Dictionary<string, string> { ["minutes"] = "60", ["subject"] = "load test" },
             }, ct);

@@ -17,9 +17,9 @@ public sealed class ReadMix
 
     public static readonly IReadOnlyDictionary<string, Func<long, string>> Known = new Dictionary<string, Func<long, string>>
     {
-        ["dashboard"] = i => $"api/v1/dashboard?days={Periods[i % Periods.Length]}",
-        ["chart"] = i => $"api/v1/charts/{Charts[i % Charts.Length]}?days=30&format=png",
-        ["quick-report"] = i => $"api/v1/reports/quick/{QuickKinds[i % QuickKinds.Length]}?days=7&format=pdf",
+        ["dashboard"] = i => $"api/v1/dashboard?days={Periods[Slot(i, Periods.Length)]}",
+        ["chart"] = i => $"api/v1/charts/{Charts[Slot(i, Charts.Length)]}?days=30&format=png",
+        ["quick-report"] = i => $"api/v1/reports/quick/{QuickKinds[Slot(i, QuickKinds.Length)]}?days=7&format=pdf",
     };
 
     private readonly string[] _wheel;
@@ -35,7 +35,10 @@ public sealed class ReadMix
 
     public IReadOnlyList<ReadEndpoint> Endpoints { get; }
 
-    public ReadEndpoint Pick(long index) => Endpoints.First(e => e.Name == _wheel[index % _wheel.Length]);
+    public ReadEndpoint Pick(long index) => Endpoints.First(e => e.Name == _wheel[Slot(index, _wheel.Length)]);
+
+    /// <summary>index mod length, never negative (warm-up operations have negative numbers).</summary>
+    private static int Slot(long index, int length) => (int)(((index % length) + length) % length);
 
     public static ReadMix Parse(string text)
     {

@@ -35,7 +35,10 @@ public static class LoopbackGuard
             || (IPAddress.TryParse(trimmed, out var address) && IPAddress.IsLoopback(address));
     }
 
-    /// <summary>The host of a URL or URI, an Npgsql connection string (Host=...), or host:port.</summary>
+    /// <summary>
+    /// The host of a URL or URI, of an Npgsql connection string (Host=...; the first non-loopback one when it
+    /// names several), or of host:port[,option=value...] (StackExchange.Redis).
+    /// </summary>
     public static string? HostOf(string address)
     {
         if (address.Contains("://", StringComparison.Ordinal))
@@ -43,19 +46,23 @@ public static class LoopbackGuard
             return Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri.Host : null;
         }
 
-        if (address.Contains('=', StringComparison.Ordinal))
+        var pairs = address.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToList();
+        if (pairs.Any(kv => kv.Length == 2 && IsHostKey(kv[0])))
         {
-            var host = address.Split(';').Select(p => p.Split('=', 2))
-                .FirstOrDefault(kv => kv.Length == 2 && kv[0].Trim() is var k
-                    && (k.Equals("Host", StringComparison.OrdinalIgnoreCase) || k.Equals("Server", StringComparison.OrdinalIgnoreCase)))?[1].Trim();
-            // Npgsql allows several hosts (Host=a,b): every one of them must pass.
-            return host?.Split(',').Select(h => h.Split(':')[0]).FirstOrDefault(h => !IsLoopback(h)) ?? host?.Split(',')[0].Split(':')[0];
+            var hosts = pairs.First(kv => kv.Length == 2 && IsHostKey(kv[0]))[1].Split(',').Select(h => h.Trim().Split(':')[0]).ToList();
+            return hosts.FirstOrDefault(h => !IsLoopback(h)) ?? hosts[0];
         }
 
-        var first = address.Split(',')[0];
-        return first.StartsWith('[') ? first[..(first.IndexOf(']', StringComparison.Ordinal) + 1)]
-            : first.Split(':')[0] is { Length: > 0 } h ? h : null;
+        if (address.Split(',')[0] is var first && (first.Contains('=', StringComparison.Ordinal) || first.Length == 0))
+        {
+            return null;
+        }
+
+        return first.StartsWith('[') ? first[..(first.IndexOf(']', StringComparison.Ordinal) + 1)] : first.Split(':')[0];
     }
+
+    private static bool IsHostKey(string key) =>
+        key.Trim().Equals("Host", StringComparison.OrdinalIgnoreCase) || key.Trim().Equals("Server", StringComparison.OrdinalIgnoreCase);
 
     private static string Redact(string address) => address.Contains("Password", StringComparison.OrdinalIgnoreCase) ? "(connection string)" : address;
 }
