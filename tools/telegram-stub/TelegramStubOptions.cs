@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Repitbot.TelegramStub;
 
 /// <summary>Behaviour of the stand-in; bound from the "TelegramStub" configuration section when run as a process.</summary>
@@ -13,11 +15,14 @@ public sealed class TelegramStubOptions
     public bool AcceptAnyToken { get; set; }
 
     /// <summary>Sending calls per bot across all chats within <see cref="RateWindow"/> (Bot API: 30 per second).</summary>
+    [Range(1, int.MaxValue)]
     public int GlobalLimit { get; set; } = 30;
 
     /// <summary>Sending calls per chat within <see cref="RateWindow"/> (Bot API: about 1 per second).</summary>
+    [Range(1, int.MaxValue)]
     public int PerChatLimit { get; set; } = 1;
 
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan RateWindow { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Pause before re-posting an update the webhook did not accept.</summary>

@@ -42,7 +42,7 @@ public sealed class TelegramStubServer : StubControl, IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 60 * 1024 * 1024);
         if (configure is null)
         {
-            builder.Services.AddOptions<TelegramStubOptions>().BindConfiguration(TelegramStubOptions.Section);
+            builder.Services.AddOptions<TelegramStubOptions>().BindConfiguration(TelegramStubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         }
         else
         {
