@@ -36,7 +36,9 @@ REDIS="127.0.0.1:6379,defaultDatabase=${BENCH_REDIS_DB:-1}"
 EVENTS=${BENCH_EVENTS:-$($QUICK && echo 50000 || echo 1000000)}
 # Ports: every service on its own 17xxx port, so a running ./run.sh (8xxx) is left alone.
 GATEWAY_PORT=17080 BOT_PORT=17000 NOTIFICATION_PORT=17006 ANALYTICS_PORT=17007
-GATEWAY_BARE_PORT=17081 NGINX_PORT=17082 BARE_PORT=17090
+GATEWAY_BARE_PORT=17081 NGINX_PORT=17082 TELEGRAM_STUB_PORT=17083 BARE_PORT=17090
+# The Telegram Bot API stand-in's default bot token (tools/telegram-stub/README.md).
+TELEGRAM_TOKEN=123456789:AAStubTokenForRepitbotLocalTesting00
 SERVICES=(
   "gateway|services/gateway|Repitbot.Gateway|$GATEWAY_PORT"
   "bot-gateway|services/bot-gateway|Repitbot.BotGateway|$BOT_PORT"
@@ -67,6 +69,8 @@ service_overrides() {
   Services__Notification=http://127.0.0.1:$NOTIFICATION_PORT
   Services__Analytics=http://127.0.0.1:$([[ $name == gateway-bare ]] && echo $BARE_PORT || echo $ANALYTICS_PORT)
   Services__BotGateway=http://127.0.0.1:$BOT_PORT
+  Telegram__ApiBaseUrl=http://127.0.0.1:$TELEGRAM_STUB_PORT
+  Telegram__BotToken=$TELEGRAM_TOKEN
 }
 
 stop_all() {
@@ -111,12 +115,16 @@ if $BUILD; then
 fi
 
 mkdir -p "$LOGS" "$RESULTS" "$BENCH_DIR/keys" "$BENCH_DIR/nginx"
-say "bare Kestrel endpoint and nginx"
+say "bare Kestrel endpoint, nginx and the Telegram Bot API stand-in"
 "${LT[@]}" serve --port "$BARE_PORT" >"$LOGS/bare-kestrel.log" 2>&1 &
 EXTRA_PIDS+=($!)
 sed -e "s|@DIR@|$BENCH_DIR/nginx|g" -e "s|@PORT@|$NGINX_PORT|g" -e "s|@BACKEND@|127.0.0.1:$BARE_PORT|g" \
   deploy/bench/nginx.conf.template >"$BENCH_DIR/nginx/nginx.conf"
 nginx -c "$BENCH_DIR/nginx/nginx.conf" -p "$BENCH_DIR/nginx" >"$LOGS/nginx.log" 2>&1 &
+EXTRA_PIDS+=($!)
+# Limits as the real Bot API's (30 messages a second per bot, 1 per chat), which notify-telegram measures against.
+TelegramStub__AcceptAnyToken=true dotnet "tools/telegram-stub/bin/$CONFIGURATION/net10.0/Repitbot.TelegramStub.dll" \
+  --urls "http://127.0.0.1:$TELEGRAM_STUB_PORT" >"$LOGS/telegram-stub.log" 2>&1 &
 EXTRA_PIDS+=($!)
 
 say "services (logs in $LOGS)"
@@ -157,7 +165,7 @@ wrk_run wrk-analytics "http://127.0.0.1:$ANALYTICS_PORT/api/v1/dashboard?days=7"
 wrk_run wrk-gateway-analytics "http://127.0.0.1:$GATEWAY_PORT/api/v1/dashboard?days=7"
 for target in "http-direct|$ANALYTICS_PORT" "http-gateway|$GATEWAY_PORT"; do
   lt http-get --label "${target%%|*}" --url "http://127.0.0.1:${target##*|}/api/v1/dashboard?days=7" --token "$ADMIN_TOKEN" \
-    --rate "$(q 50 200)" --duration "$(q 5 20)" --count 1000000 --output "$RESULTS/${target%%|*}.json"
+    --rate "$(q 50 200)" --duration "$(q 5 20)" --count 1000000 --warmup "$(q 20 200)" --output "$RESULTS/${target%%|*}.json"
 done
 
 say "scenarios"
@@ -169,8 +177,9 @@ lt ingest-rest --bot-gateway "http://127.0.0.1:$BOT_PORT" --tutor-token "$TUTOR_
 lt notify-email --rabbitmq "amqp://repitbot:repitbot@127.0.0.1:5672/$VHOST" --maildir "$LOCAL_DIR/mail" \
   --rate "$(q 10 20)" --duration "$(q 5 30)" --count 1000000 --output "$RESULTS/notify-email.json"
 lt notify-telegram --rabbitmq "amqp://repitbot:repitbot@127.0.0.1:5672/$VHOST" --notification "http://127.0.0.1:$NOTIFICATION_PORT" \
+  --telegram-stub "http://127.0.0.1:$TELEGRAM_STUB_PORT" \
   --rate 60 --duration "$(q 3 20)" --count 1000000 --timeout "$(q 10 60)" --output "$RESULTS/notify-telegram.json"
-lt api-reads --gateway "http://127.0.0.1:$GATEWAY_PORT" --token "$ADMIN_TOKEN" \
+lt api-reads --gateway "http://127.0.0.1:$GATEWAY_PORT" --token "$ADMIN_TOKEN" --warmup 6 \
   --rate "$(q 10 20)" --duration "$(q 5 30)" --count 1000000 --output "$RESULTS/api-reads.json"
 lt full-report --gateway "http://127.0.0.1:$GATEWAY_PORT" --token "$ADMIN_TOKEN" --rate 0.5 --count "$(q 2 10)" \
   --timeout 120 --output "$RESULTS/full-report.json"

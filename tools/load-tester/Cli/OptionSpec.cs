@@ -23,6 +23,7 @@ public sealed record OptionSpec(string Name, string? ValueName, string Help, str
         new("rabbitmq", "URI", "amqp://user:pass@host:port/vhost", "RabbitMq__Uri"),
         new("postgres", "CONNSTRING", "Npgsql connection string (analytics schema)", "ConnectionStrings__Postgres"),
         new("redis", "HOST:PORT", "Redis", "ConnectionStrings__Redis"),
+        new("telegram-stub", "URL", "the Telegram Bot API stand-in (tools/telegram-stub), for notify-telegram's counts", "LOADTEST_TELEGRAM_STUB"),
         new("maildir", "DIR", "the SMTP sink's Maildir (mail lands in DIR/new)", "LOADTEST_MAILDIR"),
         new("token", "JWT", "bearer token for HTTP scenarios", "LOADTEST_TOKEN"),
         new("tutor-token", "JWT", "a tutor's bearer token (ingest-rest)", "LOADTEST_TUTOR_TOKEN"),

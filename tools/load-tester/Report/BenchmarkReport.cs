@@ -48,7 +48,7 @@ public static class BenchmarkReport
         return md.ToString();
     }
 
-    private static string Ratio(double? ratio) => ratio?.ToString("0.00", CultureInfo.InvariantCulture) ?? "";
+    private static string Ratio(double? ratio) => ratio?.ToString(ratio < 0.1 ? "0.000" : "0.00", CultureInfo.InvariantCulture) ?? "";
 
     private static string Verdict(Figure f) => f.Met switch { true => "met", false => "MISSED", null => "" };
 }

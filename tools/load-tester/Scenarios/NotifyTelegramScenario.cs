@@ -10,28 +10,30 @@ namespace Repitbot.LoadTester.Scenarios;
 /// <summary>
 /// A burst of Telegram notifications (SendNotification, channel Telegram) faster than the Bot API's
 /// 30 messages a second: how many sends a second notification achieves and how many 429s it provoked,
-/// read from its repitbot_telegram_requests_total{method,result} counter before and after.
+/// counted by the Bot API stand-in (--telegram-stub) or by notification's own metric (see <see cref="TelegramSendCounters"/>).
 /// </summary>
 public sealed class NotifyTelegramScenario : Scenario
 {
     public const double BotApiCapPerSecond = 30;
-    private const string Metric = "repitbot_telegram_requests_total";
     private const int Recipients = 50;
 
     public override string Name => "notify-telegram";
 
-    public override string Summary => "SendNotification (Telegram) bursts; sends/s against the 30/s cap and 429s, from notification's metrics";
+    public override string Summary => "SendNotification (Telegram) bursts; sends/s against the 30/s cap and 429s (--telegram-stub or notification's metrics)";
 
     public override double? DefaultRate => 60;
 
     public override IEnumerable<Target> Targets(CommandLine options) =>
-        [new("RabbitMQ", options.Require("rabbitmq")), new("notification", options.Require("notification"))];
+        new[] { new Target("RabbitMQ", options.Require("rabbitmq")), new Target("notification", options.Require("notification")) }
+            .Concat(options.Get("telegram-stub") is { } stub ? [new Target("Telegram stand-in", stub)] : []);
 
     public override async Task<ScenarioResult> RunAsync(ScenarioRun run, CancellationToken cancellationToken)
     {
         var notification = run.Options.Require("notification");
         await HttpTargets.ProbeAsync("notification", notification, cancellationToken);
         using var http = HttpTargets.Create(notification, null, 2);
+        using var stub = run.Options.Get("telegram-stub") is { } stubUrl ? HttpTargets.Create(stubUrl, null, 2) : null;
+        var counters = new TelegramSendCounters(http, stub);
         await using var bus = await BusPublisher.StartAsync(run.Options.Require("rabbitmq"), cancellationToken);
         var tutorId = Guid.NewGuid();
         var recipients = Enumerable.Range(0, Recipients).Select(_ => Guid.NewGuid()).ToArray();
@@ -45,8 +47,9 @@ public sealed class NotifyTelegramScenario : Scenario
             }, cancellationToken);
         }
 
+        await counters.RegisterChatsAsync(Enumerable.Range(0, Recipients).Select(i => 7_000_000L + i), cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-        var before = await ReadAsync(http, cancellationToken);
+        var before = await counters.ReadAsync(cancellationToken);
         var elapsed = await run.DriveAsync("publish", async (context, ct) =>
         {
             await bus.Endpoint.Publish(new SendNotification
@@ -59,14 +62,14 @@ public sealed class NotifyTelegramScenario : Scenario
         }, cancellationToken);
         var rows = RowSummary.From(run.Recorder, elapsed);
         rows.Add(before is null
-            ? new RowResult { Name = "telegram-sends", Note = $"Telegram delivery not available (notification has no {Metric})" }
-            : await WatchSendsAsync(http, before, run.Plan.Planned, run.StartedAt,
+            ? new RowResult { Name = "telegram-sends", Note = $"Telegram delivery not available (no {counters.Source})" }
+            : await WatchSendsAsync(counters, before, run.Plan.Planned, run.StartedAt,
                 TimeSpan.FromSeconds(run.Options.GetSeconds("timeout", 30)), cancellationToken));
         return run.Result(Name, rows, elapsed, notification);
     }
 
     /// <summary>Samples the counter until every send was attempted (or the wait ends) and sums the deltas by result.</summary>
-    private static async Task<RowResult> WatchSendsAsync(HttpClient http, Dictionary<string, double> before, long planned,
+    private static async Task<RowResult> WatchSendsAsync(TelegramSendCounters counters, Dictionary<string, double> before, long planned,
         DateTimeOffset runStart, TimeSpan wait, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
@@ -75,7 +78,7 @@ public sealed class NotifyTelegramScenario : Scenario
         var lastOkAt = TimeSpan.Zero;
         while (deadline.Elapsed < wait)
         {
-            var now = await ReadAsync(http, cancellationToken) ?? before;
+            var now = await counters.ReadAsync(cancellationToken) ?? before;
             delta = now.ToDictionary(kv => kv.Key, kv => kv.Value - before.GetValueOrDefault(kv.Key));
             var ok = delta.Where(kv => IsOk(kv.Key)).Sum(kv => kv.Value);
             if (ok > lastOk)
@@ -105,7 +108,8 @@ public sealed class NotifyTelegramScenario : Scenario
         {
             Name = "telegram-sends", Count = planned, Succeeded = (long)lastOk, Failed = Math.Max(0, planned - (long)lastOk),
             ThroughputPerSecond = perSecond, Extra = extra,
-            Note = lastOk < planned ? $"{planned - (long)lastOk} of {planned} not sent within {wait.TotalSeconds:0} s" : null,
+            Note = (lastOk < planned ? $"{planned - (long)lastOk} of {planned} not sent within {wait.TotalSeconds:0} s; " : "")
+                + $"counted by {counters.Source}",
         };
     }
 
@@ -113,19 +117,4 @@ public sealed class NotifyTelegramScenario : Scenario
 
     private static bool Is429(string result) => result.Contains("429", StringComparison.Ordinal)
         || result.Contains("rate", StringComparison.OrdinalIgnoreCase) || result.Contains("too_many", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>sendMessage attempts by result, or null when notification does not count Telegram requests at all.</summary>
-    private static async Task<Dictionary<string, double>?> ReadAsync(HttpClient http, CancellationToken cancellationToken)
-    {
-        var text = await http.GetStringAsync(new Uri("metrics", UriKind.Relative), cancellationToken);
-        if (!text.Contains($"# TYPE {Metric}", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        return PrometheusText.Samples(text, Metric)
-            .Where(s => s.Labels.GetValueOrDefault("method") is null or "sendMessage")
-            .GroupBy(s => s.Labels.GetValueOrDefault("result") ?? "unknown")
-            .ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
-    }
 }
