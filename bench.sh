@@ -150,6 +150,7 @@ if ((stored < EVENTS)); then
 else
   echo "  $stored events stored already"
 fi
+stored=$(PGPASSWORD=analytics psql -h 127.0.0.1 -U analytics -d "$DATABASE" -tAc "SELECT count(*) FROM analytics.events")
 
 say "baselines"
 lt baseline-rabbitmq --rabbitmq "amqp://repitbot:repitbot@127.0.0.1:5672/$VHOST" --count "$(q 5000 100000)" \
@@ -191,5 +192,5 @@ lt peak-memory "${pids[@]}" --output "$RESULTS/peak-memory.json" >/dev/null
 
 say "results ($RESULTS)"
 MARKDOWN=$( $QUICK && echo "$BENCH_DIR/BENCHMARKS.quick.md" || echo "$ROOT/BENCHMARKS.md")
-"${LT[@]}" report "$RESULTS" --markdown "$MARKDOWN" --label "./bench.sh $*"
+"${LT[@]}" report "$RESULTS" --markdown "$MARKDOWN" --label "./bench.sh $*; reads over $stored stored events"
 echo "table written to $MARKDOWN"

@@ -42,8 +42,8 @@ public static partial class WrkOutput
                 ? new LatencySummary(p50, percentiles.GetValueOrDefault("90"), percentiles.GetValueOrDefault("99"),
                     percentiles.GetValueOrDefault("99"), percentiles.GetValueOrDefault("99"), p50)
                 : null,
+            // wrk is a closed loop at saturation and reports no p99.9 or max: those columns repeat its p99.
             ErrorKinds = errors,
-            Note = "wrk: closed loop at saturation (p99.9/max not reported)",
         };
     }
 

@@ -108,7 +108,9 @@ public sealed class NotifyTelegramScenario : Scenario
         {
             Name = "telegram-sends", Count = planned, Succeeded = (long)lastOk, Failed = Math.Max(0, planned - (long)lastOk),
             ThroughputPerSecond = perSecond, Extra = extra,
-            Note = (lastOk < planned ? $"{planned - (long)lastOk} of {planned} not sent within {wait.TotalSeconds:0} s; " : "")
+            Note = (lastOk == 0 && delta.Values.Sum() == 0
+                    ? $"no sendMessage call at all within {wait.TotalSeconds:0} s (does notification deliver by Telegram yet?); "
+                    : lastOk < planned ? $"{planned - (long)lastOk} of {planned} not sent within {wait.TotalSeconds:0} s; " : "")
                 + $"counted by {counters.Source}",
         };
     }
