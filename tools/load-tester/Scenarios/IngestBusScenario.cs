@@ -24,8 +24,9 @@ public sealed class IngestBusScenario : Scenario
 
     public override async Task<ScenarioResult> RunAsync(ScenarioRun run, CancellationToken cancellationToken)
     {
-        await using var bus = await BusPublisher.StartAsync(run.Options.Require("rabbitmq"), cancellationToken);
         var watcher = new StoredEventWatcher(run.Options.Require("postgres"));
+        await watcher.ProbeAsync(cancellationToken);
+        await using var bus = await BusPublisher.StartAsync(run.Options.Require("rabbitmq"), cancellationToken);
         var tutorId = Guid.NewGuid();
         var students = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid()).ToArray();
         // Registered without e-mail, as a real tutor's students would be known: notification handles every

@@ -32,6 +32,11 @@ public sealed class IngestRestScenario : Scenario
             run.Plan.Concurrency);
         var students = await CreateStudentsAsync(client, cancellationToken);
         var watcher = run.Options.Get("postgres") is { } pg ? new StoredEventWatcher(pg) : null;
+        if (watcher is not null)
+        {
+            await watcher.ProbeAsync(cancellationToken);
+        }
+
         var elapsed = await run.DriveAsync("record", async (context, ct) =>
         {
             var attended = context.Slot(10) != 9;

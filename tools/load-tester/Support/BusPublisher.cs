@@ -25,6 +25,7 @@ public sealed class BusPublisher : IAsyncDisposable
     public static async Task<BusPublisher> StartAsync(string amqpUri, CancellationToken cancellationToken)
     {
         var uri = new Uri(amqpUri);
+        await ProbeAsync(uri, cancellationToken);
         var services = new ServiceCollection();
         services.AddMassTransit(bus =>
         {
@@ -60,6 +61,23 @@ public sealed class BusPublisher : IAsyncDisposable
         }
 
         return publisher;
+    }
+
+    /// <summary>A refused connection fails at once, instead of after MassTransit's own connection retries.</summary>
+    private static async Task ProbeAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            await tcp.ConnectAsync(uri.Host, uri.Port > 0 ? uri.Port : 5672, timeout.Token);
+        }
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or OperationCanceledException)
+        {
+            throw new TargetUnreachableException("RabbitMQ", $"{uri.Host}:{uri.Port}{uri.AbsolutePath}",
+                ex is System.Net.Sockets.SocketException socket ? socket.Message : "no answer within 5 s");
+        }
     }
 
     public async ValueTask DisposeAsync()

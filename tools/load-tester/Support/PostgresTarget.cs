@@ -16,7 +16,8 @@ public static class PostgresTarget
         }
         catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException)
         {
-            var address = $"{connection.Host}:{connection.Port}/{connection.Database}";
+            var settings = new NpgsqlConnectionStringBuilder(connectionString);
+            var address = $"{settings.Host}:{settings.Port}/{settings.Database}";
             await connection.DisposeAsync();
             throw new TargetUnreachableException("PostgreSQL", address, ex.GetBaseException().Message);
         }

@@ -18,6 +18,12 @@ public sealed class StoredEventWatcher(string connectionString)
 
     public void Sent(Guid eventId, DateTimeOffset intendedAt) => _sent[eventId] = intendedAt;
 
+    /// <summary>Fails with one line before anything is sent when the store cannot be read.</summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await PostgresTarget.OpenAsync(connectionString, cancellationToken);
+    }
+
     /// <summary>Polls until every sent event is stored or <paramref name="timeout"/> passes; the rest count as "not_stored".</summary>
     public async Task CollectAsync(ResultRecorder recorder, DateTimeOffset runStart, TimeSpan timeout, CancellationToken cancellationToken)
     {
