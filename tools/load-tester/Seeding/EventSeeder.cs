@@ -6,7 +6,6 @@ using NpgsqlTypes;
 using Repitbot.Contracts;
 using Repitbot.LoadTester.Output;
 using Repitbot.LoadTester.Support;
-using StackExchange.Redis;
 
 namespace Repitbot.LoadTester.Seeding;
 
@@ -62,7 +61,7 @@ public sealed class EventSeeder(string connectionString, string? redis)
         await RecomputeRollupsAsync(connection, tutors, cancellationToken);
         if (redis is not null)
         {
-            await WriteCountersAsync(connection, tutors, cancellationToken);
+            await DayCounters.RebuildAsync(connection, redis, tutors, cancellationToken);
         }
 
         rollup.Stop();
@@ -94,43 +93,5 @@ public sealed class EventSeeder(string connectionString, string? redis)
             """, connection) { CommandTimeout = 600 };
         command.Parameters.AddWithValue("tutors", tutors);
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>Per tutor-day hashes for the seeded tutors, and the all-tutors day hashes recomputed from every rollup.</summary>
-    private async Task WriteCountersAsync(NpgsqlConnection connection, Guid[] tutors, CancellationToken cancellationToken)
-    {
-        ConnectionMultiplexer multiplexer;
-        try
-        {
-            multiplexer = await ConnectionMultiplexer.ConnectAsync(redis!);
-        }
-        catch (RedisConnectionException ex)
-        {
-            throw new TargetUnreachableException("Redis", redis!, ex.Message);
-        }
-
-        await using var _ = multiplexer;
-        var db = multiplexer.GetDatabase();
-        await using var command = new NpgsqlCommand("""
-            SELECT tutor_id::text, day, lessons_completed, no_shows, minutes_taught FROM analytics.daily_tutor_stats WHERE tutor_id = ANY(@tutors)
-            UNION ALL
-            SELECT NULL, day, sum(lessons_completed)::int, sum(no_shows)::int, sum(minutes_taught)::int FROM analytics.daily_tutor_stats GROUP BY day
-            """, connection);
-        command.Parameters.AddWithValue("tutors", tutors);
-        var writes = new List<Task>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var owner = reader.IsDBNull(0) ? "all" : $"tutor:{Guid.Parse(reader.GetString(0)):N}";
-            var key = $"analytics:{owner}:day:{reader.GetFieldValue<DateOnly>(1):yyyy-MM-dd}";
-            writes.Add(db.HashSetAsync(key,
-            [
-                new HashEntry("lessons_completed", reader.GetInt32(2)),
-                new HashEntry("no_shows", reader.GetInt32(3)),
-                new HashEntry("minutes_taught", reader.GetInt32(4)),
-            ]));
-        }
-
-        await Task.WhenAll(writes);
     }
 }
