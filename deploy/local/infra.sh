@@ -16,8 +16,10 @@ LOCAL_DIR=${REPITBOT_LOCAL_DIR:-$REPO_ROOT/.local}
 LOGS_DIR=$LOCAL_DIR/logs
 WAIT_SECONDS=${REPITBOT_WAIT_SECONDS:-60}
 SERVICES=(postgres redis rabbitmq smtp)
+# The one definition of roles, database and schemas, shared with the containers.
+ROLES_SQL=$REPO_ROOT/deploy/postgres/init/01-roles.sql
 PACKAGES=(postgresql redis-server rabbitmq-server python3-aiosmtpd fonts-dejavu-core poppler-utils
-          iproute2 curl)
+          iproute2 curl prometheus)
 
 # shellcheck source=lib/common.sh
 source "$SCRIPT_DIR/lib/common.sh"
@@ -95,8 +97,8 @@ cmd_database() {
   [[ $name =~ ^[a-z_][a-z0-9_]{0,62}$ ]] || die "usage: $0 database NAME (lower-case letters, digits, _)"
   postgres_running || die "postgres is not running; run: $0 up"
   as_postgres psql -X -q -h "$(pg_socket_dir)" -p "$PG_PORT" -U postgres -d postgres \
-    -v ON_ERROR_STOP=1 -v db="$name" -f - <"$SCRIPT_DIR/init.sql" >>"$PG_LOG" 2>&1 ||
-    fail postgres "init.sql failed for database $name" "$PG_LOG"
+    -v ON_ERROR_STOP=1 -v db="$name" -f - <"$ROLES_SQL" >>"$PG_LOG" 2>&1 ||
+    fail postgres "01-roles.sql failed for database $name" "$PG_LOG"
   report postgres "ready" "$(postgres_addr) database $name"
 }
 
