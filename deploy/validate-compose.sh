@@ -19,7 +19,7 @@ REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO_ROOT" || exit 1
 
 COMPOSE_FILES=(docker-compose.microservices.yml docker-compose.stage5.yml)
-PROFILES=(dev testing load)
+PROFILES=(dev testing load ops)
 ENV_FILE=.env.example
 PROMETHEUS_CONFIG=deploy/prometheus/prometheus.yml
 SERVICES=(gateway:Repitbot.Gateway bot-gateway:Repitbot.BotGateway notification:Repitbot.Notification

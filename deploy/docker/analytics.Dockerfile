@@ -40,11 +40,12 @@ RUN dotnet publish services/analytics/Repitbot.Analytics.csproj -c Release -o /a
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime
 
 # wget is there only for HEALTHCHECK (the image has neither curl nor wget; wget brings fewer libraries
-# than curl). DejaVu fonts and fontconfig: SkiaSharp draws the Cyrillic text of PDF reports and charts
-# with them (without a real font every letter is a box). /var/lib/repitbot is the service's writable
+# than curl). DejaVu fonts: SkiaSharp draws the Cyrillic text of PDF reports and charts with them
+# (without a real font every letter is a box); fontconfig is not needed, the services use
+# SkiaSharp.NativeAssets.Linux.NoDependencies and load the font files by path. /var/lib/repitbot is the service's writable
 # data folder; a named volume mounted on it starts out owned by the app user.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends wget fonts-dejavu-core libfontconfig1 \
+    && apt-get install -y --no-install-recommends wget fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/* \
     && install -d -o "$APP_UID" -g "$APP_UID" -m 0750 /var/lib/repitbot
 

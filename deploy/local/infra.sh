@@ -7,6 +7,7 @@
 #   deploy/local/infra.sh down [--purge]      stop our instances; --purge also deletes the data folder
 #   deploy/local/infra.sh database NAME       create a second database laid out like repitbot (for a
 #                                             working copy whose tests set REPITBOT_DATABASE=NAME)
+#   deploy/local/infra.sh drop-database NAME  drop such a database (never repitbot itself)
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -102,6 +103,18 @@ cmd_database() {
   report postgres "ready" "$(postgres_addr) database $name"
 }
 
+cmd_drop_database() {
+  local name=${1:-}
+  [[ $name =~ ^[a-z_][a-z0-9_]{0,62}$ ]] || die "usage: $0 drop-database NAME"
+  [[ $name != repitbot && $name != postgres ]] || die "refusing to drop $name"
+  postgres_running || die "postgres is not running; run: $0 up"
+  as_postgres psql -X -q -h "$(pg_socket_dir)" -p "$PG_PORT" -U postgres -d postgres \
+    -v ON_ERROR_STOP=1 -v db="$name" >>"$PG_LOG" 2>&1 <<'SQL' || fail postgres "dropping $name failed" "$PG_LOG"
+DROP DATABASE IF EXISTS :"db" WITH (FORCE);
+SQL
+  report postgres "dropped" "database $name"
+}
+
 cmd_status() {
   local svc all=0
   for svc in "${SERVICES[@]}"; do
@@ -125,7 +138,8 @@ main() {
     purge) cmd_down --purge ;;
     status) cmd_status ;;
     database) cmd_database "$@" ;;
-    *) echo "usage: $0 {up [service...]|down [--purge]|purge|status|database NAME}" >&2; exit 2 ;;
+    drop-database) cmd_drop_database "$@" ;;
+    *) echo "usage: $0 {up [service...]|down [--purge]|purge|status|database NAME|drop-database NAME}" >&2; exit 2 ;;
   esac
 }
 
