@@ -118,6 +118,7 @@ check "deploy/docker/*.Dockerfile (one per service, non-root, health check)" doc
 check "$PROMETHEUS_CONFIG (promtool check config)" promtool check config "$PROMETHEUS_CONFIG"
 check "deploy/prometheus/rules (promtool check rules)" promtool check rules deploy/prometheus/rules/*.rules.yml
 check "deploy/prometheus/tests (promtool test rules)" promtool test rules deploy/prometheus/tests/*.test.yml
+check "deploy/grafana (dashboards and provisioning)" /usr/bin/python3 deploy/tests/check_grafana.py
 
 if ((failures > 0)); then
   echo "$failures check(s) failed"
