@@ -19,10 +19,11 @@ ENV_DIR=${REPITBOT_ENV_DIR:-$REPO_ROOT/deploy/local/env}
 declare -A ASSEMBLIES=([bot-gateway]=Repitbot.BotGateway [notification]=Repitbot.Notification
                        [analytics]=Repitbot.Analytics)
 ALL=(bot-gateway notification analytics)
-# Without the service's JSON logs: the command prints one line per service, errors on stderr. EF's
-# command log is off too: on a new schema it logs the probe of the not-yet-created history table as
-# an error. (env, because these names contain dots.)
-QUIET=(Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=None)
+# Without the service's JSON logs: the command prints one line per service, and a failure as one
+# line on stderr. EF's own log is off: on a new schema it logs the probe of the not-yet-created
+# history table as an error, and it would repeat every failure the command reports anyway.
+# (env, because these names contain dots.)
+QUIET=(Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.EntityFrameworkCore=None)
 
 mode=local
 if [[ ${1:-} == --compose ]]; then mode=compose; shift; fi

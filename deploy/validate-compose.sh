@@ -119,6 +119,7 @@ check "$PROMETHEUS_CONFIG (promtool check config)" promtool check config "$PROME
 check "deploy/prometheus/rules (promtool check rules)" promtool check rules deploy/prometheus/rules/*.rules.yml
 check "deploy/prometheus/tests (promtool test rules)" promtool test rules deploy/prometheus/tests/*.test.yml
 check "deploy/grafana (dashboards and provisioning)" /usr/bin/python3 deploy/tests/check_grafana.py
+check "deploy/k8s (manifests)" /usr/bin/python3 deploy/tests/check_k8s.py
 
 if ((failures > 0)); then
   echo "$failures check(s) failed"
