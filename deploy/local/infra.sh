@@ -7,6 +7,7 @@
 #   deploy/local/infra.sh down [--purge]      stop our instances; --purge also deletes the data folder
 #   deploy/local/infra.sh database NAME       create a second database laid out like repitbot (for a
 #                                             working copy whose tests set REPITBOT_DATABASE=NAME)
+#   deploy/local/infra.sh drop-database NAME  drop such a database (never repitbot itself)
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -16,8 +17,10 @@ LOCAL_DIR=${REPITBOT_LOCAL_DIR:-$REPO_ROOT/.local}
 LOGS_DIR=$LOCAL_DIR/logs
 WAIT_SECONDS=${REPITBOT_WAIT_SECONDS:-60}
 SERVICES=(postgres redis rabbitmq smtp)
+# The one definition of roles, database and schemas, shared with the containers.
+ROLES_SQL=$REPO_ROOT/deploy/postgres/init/01-roles.sql
 PACKAGES=(postgresql redis-server rabbitmq-server python3-aiosmtpd fonts-dejavu-core poppler-utils
-          iproute2 curl)
+          iproute2 curl prometheus)
 
 # shellcheck source=lib/common.sh
 source "$SCRIPT_DIR/lib/common.sh"
@@ -95,9 +98,21 @@ cmd_database() {
   [[ $name =~ ^[a-z_][a-z0-9_]{0,62}$ ]] || die "usage: $0 database NAME (lower-case letters, digits, _)"
   postgres_running || die "postgres is not running; run: $0 up"
   as_postgres psql -X -q -h "$(pg_socket_dir)" -p "$PG_PORT" -U postgres -d postgres \
-    -v ON_ERROR_STOP=1 -v db="$name" -f - <"$SCRIPT_DIR/init.sql" >>"$PG_LOG" 2>&1 ||
-    fail postgres "init.sql failed for database $name" "$PG_LOG"
+    -v ON_ERROR_STOP=1 -v db="$name" -f - <"$ROLES_SQL" >>"$PG_LOG" 2>&1 ||
+    fail postgres "01-roles.sql failed for database $name" "$PG_LOG"
   report postgres "ready" "$(postgres_addr) database $name"
+}
+
+cmd_drop_database() {
+  local name=${1:-}
+  [[ $name =~ ^[a-z_][a-z0-9_]{0,62}$ ]] || die "usage: $0 drop-database NAME"
+  [[ $name != repitbot && $name != postgres ]] || die "refusing to drop $name"
+  postgres_running || die "postgres is not running; run: $0 up"
+  as_postgres psql -X -q -h "$(pg_socket_dir)" -p "$PG_PORT" -U postgres -d postgres \
+    -v ON_ERROR_STOP=1 -v db="$name" >>"$PG_LOG" 2>&1 <<'SQL' || fail postgres "dropping $name failed" "$PG_LOG"
+DROP DATABASE IF EXISTS :"db" WITH (FORCE);
+SQL
+  report postgres "dropped" "database $name"
 }
 
 cmd_status() {
@@ -123,7 +138,8 @@ main() {
     purge) cmd_down --purge ;;
     status) cmd_status ;;
     database) cmd_database "$@" ;;
-    *) echo "usage: $0 {up [service...]|down [--purge]|purge|status|database NAME}" >&2; exit 2 ;;
+    drop-database) cmd_drop_database "$@" ;;
+    *) echo "usage: $0 {up [service...]|down [--purge]|purge|status|database NAME|drop-database NAME}" >&2; exit 2 ;;
   esac
 }
 

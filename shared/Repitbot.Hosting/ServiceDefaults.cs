@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Prometheus;
 using Repitbot.Hosting.Auth;
 using Repitbot.Hosting.Configuration;
+using Repitbot.Hosting.Data;
 using Repitbot.Hosting.Errors;
 using Repitbot.Hosting.Health;
 using Repitbot.Hosting.Observability;
@@ -41,6 +42,7 @@ public static class ServiceDefaults
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        MigrateCommand.ExitIfInvoked(app);
         ServiceRunner.ExitOnInvalidSettings(app);
         app.UseMiddleware<CorrelationId>();
         app.UseExceptionHandler();

@@ -53,8 +53,8 @@ postgres_start() {
 postgres_await() {
   wait_ready postgres "" "$PG_LOG" postgres_running
   as_postgres psql -X -q -h "$(pg_socket_dir)" -p "$PG_PORT" -U postgres -d postgres \
-    -v ON_ERROR_STOP=1 -f - <"$SCRIPT_DIR/init.sql" >>"$PG_LOG" 2>&1 ||
-    fail postgres "init.sql failed" "$PG_LOG"
+    -v ON_ERROR_STOP=1 -f - <"$ROLES_SQL" >>"$PG_LOG" 2>&1 ||
+    fail postgres "01-roles.sql failed" "$PG_LOG"
 }
 
 postgres_stop() {

@@ -1,17 +1,21 @@
--- Roles, database and schemas for the containers (docker-compose.*.yml). The postgres image runs
--- every file in /docker-entrypoint-initdb.d once, through psql as the superuser, when its data volume
--- is empty; the script is idempotent all the same, so it can be re-run by hand:
+-- Roles, database and schemas: the ONE definition, used by both setups.
+--   - containers: the postgres image runs every file in /docker-entrypoint-initdb.d once, as the
+--     superuser, on an empty data volume (docker-compose.*.yml mount this folder there); then
+--     02-passwords.sh replaces the development passwords with the ones from .env;
+--   - this machine: deploy/local/infra.sh runs it through psql on every `up`, and with -v db=NAME for
+--     `infra.sh database NAME` (a second, identical database for a side-by-side working copy).
+-- Idempotent: it can be re-run by hand at any time, e.g.
 --   docker-compose -f docker-compose.microservices.yml exec -T postgres \
 --     psql -U postgres -v ON_ERROR_STOP=1 -f /docker-entrypoint-initdb.d/01-roles.sql
+-- (then re-run 02-passwords.sh too: this file resets every password to the development default).
 --
--- It creates what deploy/local/init.sql creates for the non-container setup: database repitbot, one
--- login role and one schema per service, a read-only reporting role, and repitbot_admin for tests.
---
--- PASSWORDS: each role's password is its own name. These are development defaults, matching the
--- defaults in .env.example. A production deployment does not run with them: it sets its own
--- passwords (ALTER ROLE ... PASSWORD, or its managed database's tooling) and puts the same values in
--- .env (NOTIFICATION_DB_PASSWORD, ANALYTICS_DB_PASSWORD, ...). Note that this script resets the
--- passwords to the defaults whenever it runs.
+-- Roles (docs/operations/database.md):
+--   notification, analytics, bot_gateway, gateway  one login per service; each owns its own schema
+--                                                   and has no access to any other
+--   reporting        read-only on the analytics schema (Grafana, ML); its sessions cannot write
+--   repitbot_admin   operations: member of every service role (reads and restores every schema:
+--                    deploy/backup.sh, deploy/restore.sh), creates databases and roles (tests)
+-- Development passwords: each role's password is its own name, matching .env.example.
 SET client_min_messages = warning;
 
 DO $$
@@ -28,16 +32,20 @@ BEGIN
 END
 $$;
 
--- Integration tests create and drop throwaway databases (and their roles) with this login.
 ALTER ROLE repitbot_admin CREATEDB CREATEROLE;
+GRANT notification, analytics, bot_gateway, gateway, reporting TO repitbot_admin;
 -- Grafana and ML read analytics through reporting; it can never write, even by mistake.
 ALTER ROLE reporting SET default_transaction_read_only = on;
 
--- The image has usually created it already (POSTGRES_DB=repitbot); this keeps the script standalone.
-SELECT 'CREATE DATABASE repitbot'
-WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'repitbot') \gexec
+-- The database is repitbot unless psql is given another (-v db=NAME).
+\if :{?db}
+\else
+  \set db repitbot
+\endif
+SELECT format('CREATE DATABASE %I', :'db')
+WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db') \gexec
 
-\connect repitbot
+\connect :db
 SET client_min_messages = warning;
 
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;

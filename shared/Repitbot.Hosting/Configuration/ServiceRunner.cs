@@ -58,7 +58,7 @@ public static class ServiceRunner
     }
 
     /// <summary>DataAnnotations wraps our message in "validation failed for X members: ..."; keep ours.</summary>
-    private static string Readable(string failure)
+    internal static string Readable(string failure)
     {
         var match = System.Text.RegularExpressions.Regex.Match(failure, "with the error: '(?<message>.*)'\\.?$");
         return match.Success ? match.Groups["message"].Value : failure;

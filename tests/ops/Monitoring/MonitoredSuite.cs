@@ -1,0 +1,220 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Repitbot.EndToEnd;
+using Repitbot.Hosting.Auth;
+
+namespace Repitbot.Ops.Monitoring;
+
+/// <summary>
+/// The four services as real processes (on ports of their own: tests/EndToEnd uses 18xxx), a little
+/// traffic through the gateway in two waves, and Prometheus scraping it all as production does.
+/// </summary>
+public sealed class MonitoredSuite : IAsyncLifetime
+{
+    public static readonly (string Job, string Assembly, int Port)[] Services =
+    [
+        ("gateway", "Repitbot.Gateway", 19080),
+        ("bot-gateway", "Repitbot.BotGateway", 19000),
+        ("notification", "Repitbot.Notification", 19006),
+        ("analytics", "Repitbot.Analytics", 19007),
+    ];
+
+    private const string ClientSecret = "ops-monitoring-secret";
+    private readonly List<ServiceProcess> _processes = [];
+    private readonly string _keyPath = Path.Combine(Path.GetTempPath(), $"repitbot-ops-{Guid.NewGuid():N}.pem");
+    private HttpClient Gateway { get; } = new() { BaseAddress = new Uri("http://127.0.0.1:19080"), Timeout = TimeSpan.FromSeconds(30) };
+    private RabbitVirtualHost? _vhost;
+    private AccessTokenFactory _tokens = null!;
+    private int _lessons;
+
+    public PrometheusServer Prometheus { get; private set; } = null!;
+
+    public static string Database => Environment.GetEnvironmentVariable("REPITBOT_DATABASE") is { Length: > 0 } db ? db : "repitbot";
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            await StartAndLoadAsync();
+        }
+        catch
+        {
+            // Never leave services or Prometheus behind on the fixed ports when the start fails.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAndLoadAsync()
+    {
+        _vhost = await RabbitVirtualHost.CreateAsync();
+        foreach (var (job, assembly, port) in Services)
+        {
+            _processes.Add(await StartAsync(job, assembly, port));
+        }
+
+        _tokens = new AccessTokenFactory(SigningKey.LoadOrCreate(_keyPath), TestTokens.Issuer, TestTokens.Audience, TimeProvider.System);
+
+        var jobs = Services.ToDictionary(s => s.Job, s => ($"127.0.0.1:{s.Port}", "/metrics"));
+        jobs["rabbitmq"] = ("127.0.0.1:15692", "/metrics");
+        jobs["rabbitmq-queues"] = ("127.0.0.1:15692",
+            $"/metrics/detailed?vhost={_vhost.Name}&family=queue_coarse_metrics&family=queue_consumer_count");
+        Prometheus = await PrometheusServer.StartAsync(jobs);
+
+        // Two waves: histogram and labelled series appear at their first observation, so only a second
+        // wave, scraped before and after, gives rate() and histogram_quantile() something to compute.
+        await TrafficAsync();
+        await Prometheus.WaitForScrapesAfterAsync(DateTimeOffset.UtcNow);
+        await TrafficAsync();
+        await Prometheus.WaitForScrapesAfterAsync(DateTimeOffset.UtcNow);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Prometheus is not null)
+        {
+            await Prometheus.DisposeAsync();
+            Prometheus = null!;
+        }
+
+        foreach (var process in _processes)
+        {
+            await process.DisposeAsync();
+        }
+
+        _processes.Clear();
+        if (_vhost is not null)
+        {
+            await _vhost.DisposeAsync();
+            _vhost = null;
+        }
+
+        File.Delete(_keyPath);
+        Gateway.Dispose();
+    }
+
+    /// <summary>Generous: the machine running the tests is shared, and a slow wave is not a failure.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    /// <summary>The warnings and errors a service logged, for failure messages.</summary>
+    private string Problems(string job) => string.Join('\n', _processes.Single(p => p.Name == job).Output
+        .Split('\n').Where(l => !l.Contains("\"LogLevel\":\"Information\"", StringComparison.Ordinal)
+            && !l.Contains("\"LogLevel\":\"Debug\"", StringComparison.Ordinal)));
+
+    /// <summary>Tokens (good and bad), a student, a completed lesson that becomes an e-mail and a dashboard count.</summary>
+    private async Task TrafficAsync()
+    {
+        var admin = await IssueTokenAsync(ClientSecret);
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await IssueTokenAsync("wrong-secret")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Gateway.GetAsync(new Uri("/api/v1/dashboard?days=7", UriKind.Relative))).StatusCode);
+        await Gateway.GetAsync(new Uri("/health", UriKind.Relative));
+
+        var tutor = _tokens.Create(Guid.NewGuid().ToString(), Roles.Tutor, TimeSpan.FromMinutes(10));
+        var email = $"student-{Guid.NewGuid():N}@ops.repitbot.local";
+        var student = await SendAsync(HttpMethod.Post, "/api/v1/students", tutor, new { displayName = "Анна", email, locale = "ru" });
+        Assert.True(student.IsSuccessStatusCode, await student.Content.ReadAsStringAsync());
+        var studentId = (await student.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("studentId").GetGuid();
+        var lesson = await SendAsync(HttpMethod.Post, "/api/v1/events/lessons/completed", tutor,
+            new { lessonId = Guid.NewGuid(), studentId, outcome = "attended", minutes = 45, subject = "Химия" });
+        Assert.Equal(HttpStatusCode.Accepted, lesson.StatusCode);
+        _lessons++;
+
+        Assert.True((await Mailbox.WaitForAsync(email, Patience)).Count > 0,
+            $"no mail to {email} in {Mailbox.NewMailFolder}\n{Problems("notification")}");
+        Assert.True(await Eventually.Async(async () =>
+        {
+            var dashboard = await SendAsync(HttpMethod.Get, "/api/v1/dashboard?days=7", tutor);
+            return dashboard.IsSuccessStatusCode && (await dashboard.Content.ReadFromJsonAsync<JsonElement>())
+                .GetProperty("lessonsCompleted").GetProperty("value").GetInt64() == 1;
+        }, Patience), $"the lesson never reached the dashboard\n{Problems("analytics")}");
+    }
+
+    private Task<HttpResponseMessage> IssueTokenAsync(string secret) =>
+        Gateway.PostAsync(new Uri("/auth/token", UriKind.Relative), new FormUrlEncodedContent(
+        [
+            new("grant_type", "client_credentials"), new("client_id", "ops-monitoring"), new("client_secret", secret),
+        ]));
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return await Gateway.SendAsync(request);
+    }
+
+    private Dictionary<string, string> Settings(string job, int port)
+    {
+        var settings = LocalEnvironment.For(job);
+        settings["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        settings["Jwt__JwksUrl"] = "http://127.0.0.1:19080/.well-known/jwks.json";
+        settings["Services__BotGateway"] = "http://127.0.0.1:19000";
+        settings["Services__Notification"] = "http://127.0.0.1:19006";
+        settings["Services__Analytics"] = "http://127.0.0.1:19007";
+        settings["RabbitMq__Uri"] = _vhost!.AmqpUri;
+        settings["Tokens__SigningKeyPath"] = _keyPath;
+        settings["Auth__Clients__0__Id"] = "ops-monitoring";
+        settings["Auth__Clients__0__SecretSha256"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ClientSecret)));
+        settings["Auth__Clients__0__Role"] = Roles.Admin;
+        settings["Auth__Clients__0__Subject"] = "ops-monitoring";
+        return settings;
+    }
+
+    /// <summary>
+    /// One at a time, as ./run.sh does. A service that gives up on a dependency at start (exit 3: on a
+    /// busy machine its probe can time out) is started again, as Compose and Kubernetes would.
+    /// </summary>
+    private async Task<ServiceProcess> StartAsync(string job, string assembly, int port)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var process = ServiceProcess.Start(job, assembly, Settings(job, port));
+            if (await WaitUntilReadyAsync(process, port))
+            {
+                return process;
+            }
+
+            var output = process.Output;
+            var exitCode = process.ExitCode;
+            await process.DisposeAsync();
+            Assert.True(exitCode == 3 && attempt < 3, $"{job} exited with {exitCode}:\n{output}");
+        }
+    }
+
+    /// <summary>True once ready; false if the process exited first.</summary>
+    private static async Task<bool> WaitUntilReadyAsync(ServiceProcess process, int port)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var ready = await Eventually.Async(async () =>
+        {
+            if (process.HasExited)
+            {
+                return true;
+            }
+
+            try
+            {
+                return (await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health/ready"))).IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+            catch (TaskCanceledException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(180));
+        Assert.True(ready, $"{process.Name} was not ready in 180 s:\n{process.Output}");
+        return !process.HasExited;
+    }
+}
