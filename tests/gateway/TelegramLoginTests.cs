@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Repitbot.Gateway.Cli;
 using Repitbot.Gateway.Telegram;
 using Repitbot.Gateway.Tests.Support;
 using Repitbot.Hosting.Auth;
@@ -65,27 +67,42 @@ public sealed class TelegramLoginTests
     }
 
     [Fact]
-    public async Task Revoke_ends_the_session_and_answers_200_even_for_unknown_tokens()
+    public async Task Revoke_ends_one_session_the_operator_command_ends_them_all_and_unknown_tokens_get_200()
     {
         await using var gateway = await StartAsync();
-        var telegramId = NewTelegramId();
-        gateway.Backend.TelegramUsers[telegramId] = (Guid.NewGuid(), Roles.Student);
-        var (_, refresh) = await ReadTokensAsync(await LoginAsync(gateway, TelegramWidget.Payload(BotToken, telegramId, DateTimeOffset.UtcNow)));
+        var (telegramId, userId) = (NewTelegramId(), Guid.NewGuid());
+        gateway.Backend.TelegramUsers[telegramId] = (userId, Roles.Student);
+        var (_, phone) = await ReadTokensAsync(await LoginAsync(gateway, TelegramWidget.Payload(BotToken, telegramId, DateTimeOffset.UtcNow)));
+        var (_, laptop) = await ReadTokensAsync(await LoginAsync(gateway, TelegramWidget.Payload(BotToken, telegramId, DateTimeOffset.UtcNow)));
+        var (_, tablet) = await ReadTokensAsync(await LoginAsync(gateway, TelegramWidget.Payload(BotToken, telegramId, DateTimeOffset.UtcNow)));
 
-        var revoked = await gateway.Client.PostAsync(new Uri("/auth/revoke", UriKind.Relative),
-            new FormUrlEncodedContent([KeyValuePair.Create("token", refresh)]));
-        var unknown = await gateway.Client.PostAsync(new Uri("/auth/revoke", UriKind.Relative),
-            new FormUrlEncodedContent([KeyValuePair.Create("token", "never-issued")]));
-        var missing = await gateway.Client.PostAsync(new Uri("/auth/revoke", UriKind.Relative),
-            new FormUrlEncodedContent([KeyValuePair.Create("token_type_hint", "refresh_token")]));
+        var revoked = await RevokeAsync(gateway, ("token", phone));
+        var unknown = await RevokeAsync(gateway, ("token", "never-issued"));
+        var missing = await RevokeAsync(gateway, ("token_type_hint", "refresh_token"));
 
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.Contains("\"token\"", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(gateway, refresh)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(gateway, phone)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(gateway, "made-up-refresh-token")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await RefreshAsync(gateway, laptop)).StatusCode);
+
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection([KeyValuePair.Create("ConnectionStrings:Postgres", (string?)GatewayHost.ConnectionString)]).Build();
+        var exit = await SessionsCommand.RunAsync(["sessions", "revoke", "--sub", userId.ToString()], settings, stdout, stderr,
+            TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("2", stdout.ToString().Trim());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(gateway, tablet)).StatusCode);
     }
+
+    private static Task<HttpResponseMessage> RevokeAsync(GatewayHost gateway, (string Name, string Value) field) =>
+        gateway.Client.PostAsync(new Uri("/auth/revoke", UriKind.Relative),
+            new FormUrlEncodedContent([KeyValuePair.Create(field.Name, field.Value)]));
 
     [Fact]
     public async Task An_unknown_user_is_refused_by_default_and_a_student_of_a_stable_id_when_configured()

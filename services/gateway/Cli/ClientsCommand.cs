@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Repitbot.Gateway.Clients;
-using Repitbot.Gateway.Data;
 using Repitbot.Hosting.Configuration;
-using Repitbot.Hosting.Data;
 
 namespace Repitbot.Gateway.Cli;
 
@@ -37,8 +33,6 @@ public static class ClientsCommand
             "list" => null,
             _ => "say add, rotate, disable or list",
         };
-        var connectionString = configuration.GetConnectionString("Postgres");
-        error ??= string.IsNullOrWhiteSpace(connectionString) ? "ConnectionStrings__Postgres is not set" : null;
         if (error is not null)
         {
             await stderr.WriteLineAsync($"clients: {error}");
@@ -46,13 +40,8 @@ public static class ClientsCommand
             return ServiceRunner.ConfigurationError;
         }
 
-        await using var dataSource = NpgsqlDataSource.Create(connectionString!);
-        var options = new DbContextOptionsBuilder<GatewayDb>();
-        options.UsePostgresSchema(dataSource, GatewayDb.Schema);
-        await using var db = new GatewayDb(options.Options);
-        try
+        return await CliDatabase.RunAsync(configuration, stderr, Name, async db =>
         {
-            await db.Database.MigrateAsync(cancellationToken);
             var store = new ClientStore(db, clock, stdout, stderr);
             return verb switch
             {
@@ -62,11 +51,6 @@ public static class ClientsCommand
                 "disable" => await store.DisableAsync(values.One("--id")!, cancellationToken),
                 _ => await store.ListAsync(cancellationToken),
             };
-        }
-        catch (NpgsqlException ex)
-        {
-            await stderr.WriteLineAsync($"clients: PostgreSQL cannot be used: {ex.Message}");
-            return ServiceRunner.DependencyUnavailable;
-        }
+        }, cancellationToken);
     }
 }

@@ -92,15 +92,6 @@ public sealed class RefreshTokens(GatewayDb db, TimeProvider clock, IOptions<Tok
         return true;
     }
 
-    /// <summary>Ends every session of one subject (an operator's "sign this person out everywhere").</summary>
-    public Task<int> RevokeSubjectAsync(string subject, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        return db.RefreshFamilies.Where(f => f.Subject == subject && f.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.RevokedAt, now).SetProperty(f => f.RevokedReason, "operator"),
-                cancellationToken);
-    }
-
     private Task<int> RevokeFamilyAsync(Guid familyId, string reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
