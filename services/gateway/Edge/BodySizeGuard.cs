@@ -27,18 +27,7 @@ internal sealed class BodySizeGuard(RequestDelegate next, IOptions<LimitOptions>
         return limit < 0 ? long.MaxValue : limit; // YARP: -1 disables the limit for that route.
     }
 
-    private static async Task RejectAsync(HttpContext context)
-    {
-        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status413PayloadTooLarge,
-                Title = "The request body is too large.",
-                Detail = "body: The request body exceeds the size limit.",
-            },
-        });
-    }
+    private static Task RejectAsync(HttpContext context) =>
+        ProblemWriter.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
+            "body: The request body exceeds the size limit.");
 }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Repitbot.Gateway.Edge;
 using Repitbot.Hosting.Configuration;
 
 namespace Repitbot.Gateway.RateLimits;
@@ -22,11 +23,8 @@ public static class RateLimitRegistration
                 var window = context.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Window;
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
                 var seconds = TooManyRequests.SetRetryAfter(context.HttpContext, RateLimitPolicies.AuthPerIp, retryAfter);
-                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = TooManyRequests.Title, Detail = $"Try again in {seconds} s." },
-                });
+                await ProblemWriter.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, TooManyRequests.Title,
+                    $"Try again in {seconds} s.");
             };
             // The gateway is the edge: the peer address is the caller's. X-Forwarded-For is not trusted.
             limiter.AddPolicy(RateLimitPolicies.AuthPerIp, http =>

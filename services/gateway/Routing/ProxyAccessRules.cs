@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Repitbot.Gateway.Edge;
 using Repitbot.Gateway.Tenancy;
 using Repitbot.Gateway.Tokens;
 
@@ -22,17 +23,8 @@ internal static class ProxyAccessRules
         if (!TenantGuard.Allows(context.User, context.Request.Query))
         {
             GatewayMetrics.AuthFailures.WithLabels("tenant").Inc();
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status403Forbidden,
-                    Title = "You may act only on your own data.",
-                    Detail = "A tutor may name only themselves as tutorId; a student only themselves as studentId or userId.",
-                },
-            });
+            await ProblemWriter.WriteAsync(context, StatusCodes.Status403Forbidden, "You may act only on your own data.",
+                "A tutor may name only themselves as tutorId; a student only themselves as studentId or userId.");
             return;
         }
 
