@@ -6,7 +6,8 @@ namespace Repitbot.Gateway.Tests;
 /// <summary>Reads the gateway's real appsettings.json: the most common gateway mistake is a route that points nowhere.</summary>
 public sealed class RouteConfigurationTests
 {
-    private static readonly string[] KnownPolicies = ["default", "anonymous", Policies.Admin, Policies.TutorData, Policies.AnyUser];
+    // "default" (any authenticated caller) is not among them: every route says which roles it serves.
+    private static readonly string[] KnownPolicies = ["anonymous", Policies.Admin, Policies.TutorData, Policies.AnyUser];
 
     private static readonly IConfigurationRoot Settings = new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "gateway.appsettings.json"), optional: false)
