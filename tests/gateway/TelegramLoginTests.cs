@@ -100,6 +100,22 @@ public sealed class TelegramLoginTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(gateway, tablet)).StatusCode);
     }
 
+    [Fact]
+    public async Task Of_concurrent_refreshes_with_one_token_exactly_one_wins_and_the_session_is_then_revoked()
+    {
+        await using var gateway = await StartAsync();
+        var telegramId = NewTelegramId();
+        gateway.Backend.TelegramUsers[telegramId] = (Guid.NewGuid(), Roles.Tutor);
+        var (_, refresh) = await ReadTokensAsync(await LoginAsync(gateway, TelegramWidget.Payload(BotToken, telegramId, DateTimeOffset.UtcNow)));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => RefreshAsync(gateway, refresh)));
+
+        var winner = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a != winner), a => Assert.Equal(HttpStatusCode.Unauthorized, a.StatusCode));
+        var (_, next) = await ReadTokensAsync(winner);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(gateway, next)).StatusCode);
+    }
+
     private static Task<HttpResponseMessage> RevokeAsync(GatewayHost gateway, (string Name, string Value) field) =>
         gateway.Client.PostAsync(new Uri("/auth/revoke", UriKind.Relative),
             new FormUrlEncodedContent([KeyValuePair.Create(field.Name, field.Value)]));
