@@ -1,27 +1,27 @@
+using Repitbot.Gateway;
 using Repitbot.Gateway.Cli;
-using Repitbot.Gateway.Clients;
+using Repitbot.Gateway.Edge;
 using Repitbot.Gateway.Health;
 using Repitbot.Gateway.Routing;
 using Repitbot.Gateway.Tokens;
 using Repitbot.Hosting;
 using Repitbot.Hosting.Configuration;
 
-if (MintTokenCommand.IsInvoked(args))
+if (GatewayCli.IsInvoked(args))
 {
-    return MintTokenCommand.Run(args);
+    return await GatewayCli.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.Services.AddGatewayTokens();
-builder.Services.AddApiClients();
-builder.Services.AddGatewayRouting(builder.Configuration);
-builder.Services.AddServicesHealth();
+builder.AddGatewayServices();
 
 var app = builder.Build();
+app.UseGatewayEdge();
 app.MapDefaultEndpoints();
+app.UseRateLimiter();
 app.MapJwks();
-app.MapTokenApi();
+app.MapAuthApi();
 app.MapServicesHealth();
 app.MapGatewayRoutes();
 

@@ -6,7 +6,8 @@ namespace Repitbot.Gateway.Tests;
 /// <summary>Reads the gateway's real appsettings.json: the most common gateway mistake is a route that points nowhere.</summary>
 public sealed class RouteConfigurationTests
 {
-    private static readonly string[] KnownPolicies = ["default", "anonymous", Policies.Admin, Policies.TutorData, Policies.AnyUser];
+    // "default" (any authenticated caller) is not among them: every route says which roles it serves.
+    private static readonly string[] KnownPolicies = ["anonymous", Policies.Admin, Policies.TutorData, Policies.AnyUser];
 
     private static readonly IConfigurationRoot Settings = new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "gateway.appsettings.json"), optional: false)
@@ -48,16 +49,16 @@ public sealed class RouteConfigurationTests
     }
 
     [Theory]
-    [InlineData("/api/v1/notifications/{**rest}", "notification", "default")]
-    [InlineData("/api/v1/templates/{**rest}", "notification", "default")]
-    [InlineData("/api/v1/preferences/{**rest}", "notification", "default")]
-    [InlineData("/api/v1/dashboard/{**rest}", "analytics", "default")]
-    [InlineData("/api/v1/analytics/{**rest}", "analytics", "default")]
-    [InlineData("/api/v1/charts/{**rest}", "analytics", "default")]
-    [InlineData("/api/v1/reports/{**rest}", "analytics", "default")]
-    [InlineData("/api/v1/exports/{**rest}", "analytics", "default")]
-    [InlineData("/api/v1/imports/{**rest}", "analytics", "default")]
-    [InlineData("/api/v1/events/{**rest}", "bot-gateway", "default")]
+    [InlineData("/api/v1/notifications/{**rest}", "notification", "any-user")]
+    [InlineData("/api/v1/templates/{**rest}", "notification", "tutor-data")]
+    [InlineData("/api/v1/preferences/{**rest}", "notification", "any-user")]
+    [InlineData("/api/v1/dashboard/{**rest}", "analytics", "tutor-data")]
+    [InlineData("/api/v1/analytics/{**rest}", "analytics", "tutor-data")]
+    [InlineData("/api/v1/charts/{**rest}", "analytics", "tutor-data")]
+    [InlineData("/api/v1/reports/{**rest}", "analytics", "tutor-data")]
+    [InlineData("/api/v1/exports/{**rest}", "analytics", "tutor-data")]
+    [InlineData("/api/v1/imports/{**rest}", "analytics", "tutor-data")]
+    [InlineData("/api/v1/events/{**rest}", "bot-gateway", "tutor-data")]
     [InlineData("/api/v1/webhooks/{**rest}", "bot-gateway", "anonymous")]
     public void Path_goes_to_its_service_with_its_policy(string path, string cluster, string policy)
     {

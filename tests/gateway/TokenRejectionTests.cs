@@ -1,47 +1,61 @@
 using System.Net;
+using System.Text.Json;
 using Repitbot.Gateway.Tests.Support;
-using Repitbot.Hosting.Auth;
 
 namespace Repitbot.Gateway.Tests;
 
-/// <summary>Every kind of bad token is refused at the gateway with problem details, and never reaches a service.</summary>
-public sealed class TokenRejectionTests
+/// <summary>
+/// Every attack on a token, against every route in the gateway's configuration (anonymous ones too: a
+/// token that is presented must be valid): 401 with problem details, and nothing reaches a service.
+/// </summary>
+public sealed class TokenRejectionTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
-    public static TheoryData<string> BadTokens =>
-        ["no token", "expired", "signed by another key", "alg none", "HS256 with a secret", "wrong issuer", "wrong audience"];
+    public static TheoryData<string> Attacks => [.. AttackTokens.Kinds];
 
     [Theory]
-    [MemberData(nameof(BadTokens))]
-    public async Task Is_refused_with_401_problem_details(string kind)
+    [MemberData(nameof(Attacks))]
+    public async Task Is_refused_with_401_problem_details_on_every_route(string attack)
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var token = Create(kind, gateway);
+        var gateway = fixture.Gateway;
+        var token = AttackTokens.Create(attack, gateway);
 
-        var response = await gateway.GetAsync("/api/v1/dashboard?days=7", token);
+        foreach (var route in ConfiguredRoutes.All)
+        {
+            var response = await gateway.GetAsync(route.SamplePath, token);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("\"status\":401", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{attack} on {route.Id}: {(int)response.StatusCode}");
+            await AssertProblemAsync(response, "invalid_token");
+            Assert.StartsWith("Bearer error=\"invalid_token\"", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        }
+
         Assert.Equal(0, gateway.Backend.Requests);
     }
 
-    private static string? Create(string kind, GatewayHost gateway)
+    [Fact]
+    public async Task No_token_on_a_guarded_route_is_401_asking_for_one()
     {
-        var (issuer, audience) = (gateway.Jwt.Issuer!, gateway.Jwt.Audience!);
-        return kind switch
+        var gateway = fixture.Gateway;
+
+        foreach (var route in ConfiguredRoutes.All.Where(r => r.Policy != "anonymous"))
         {
-            "no token" => null,
-            "expired" => new AccessTokenFactory(gateway.Key, issuer, audience, new FixedClock(DateTimeOffset.UtcNow.AddHours(-2)))
-                .Create("tutor-1", Roles.Tutor, TimeSpan.FromHours(1)),
-            "signed by another key" => new AccessTokenFactory(SigningKey.Generate(), issuer, audience, TimeProvider.System)
-                .Create("tutor-1", Roles.Tutor, TimeSpan.FromMinutes(5)),
-            "alg none" => TestTokens.AlgNone(issuer, audience, "tutor-1", Roles.Tutor),
-            "HS256 with a secret" => TestTokens.Hs256(issuer, audience, gateway.Key.KeyId, "tutor-1", Roles.Tutor),
-            "wrong issuer" => new AccessTokenFactory(gateway.Key, "someone-else", audience, TimeProvider.System)
-                .Create("tutor-1", Roles.Tutor, TimeSpan.FromMinutes(5)),
-            "wrong audience" => new AccessTokenFactory(gateway.Key, issuer, "another-suite", TimeProvider.System)
-                .Create("tutor-1", Roles.Tutor, TimeSpan.FromMinutes(5)),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-        };
+            var response = await gateway.GetAsync(route.SamplePath, token: null);
+
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{route.Id}: {(int)response.StatusCode}");
+            await AssertProblemAsync(response, "missing_token");
+        }
+
+        Assert.Equal(0, gateway.Backend.Requests);
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, string error)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        using var body = JsonDocument.Parse(text);
+        Assert.Equal(401, body.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal(error, body.RootElement.GetProperty("error").GetString());
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("IDX", text, StringComparison.Ordinal);
     }
 }

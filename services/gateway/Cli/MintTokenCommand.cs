@@ -23,16 +23,6 @@ public static class MintTokenCommand
 
     public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == Name;
 
-    public static int Run(string[] args)
-    {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        return Run(args, configuration, Console.Out, Console.Error, TimeProvider.System);
-    }
-
     public static int Run(string[] args, IConfiguration configuration, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
         var arguments = MintTokenArguments.Parse(IsInvoked(args) ? args[1..] : args);

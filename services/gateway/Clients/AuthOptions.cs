@@ -39,6 +39,11 @@ public sealed class AuthOptions : IValidatableObject
             {
                 yield return Failure($"{prefix}Subject is missing (the token's sub).");
             }
+
+            if (client.Scopes.FirstOrDefault(s => !Scopes.IsValidName(s)) is { } badScope)
+            {
+                yield return Failure($"{prefix}Scopes has '{badScope}'; {Scopes.NameRule}.");
+            }
         }
     }
 
@@ -55,4 +60,7 @@ public sealed class ApiClient
     public string? Role { get; set; }
 
     public string? Subject { get; set; }
+
+    /// <summary>What the client may ask for in <c>scope</c>; all of it when it asks for nothing.</summary>
+    public List<string> Scopes { get; set; } = [];
 }

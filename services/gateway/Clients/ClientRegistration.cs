@@ -7,7 +7,7 @@ public static class ClientRegistration
     public static IServiceCollection AddApiClients(this IServiceCollection services)
     {
         services.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
-        services.AddSingleton<ApiClientVerifier>();
+        services.AddScoped<ApiClientVerifier>();
         return services;
     }
 }

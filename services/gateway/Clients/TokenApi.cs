@@ -1,6 +1,6 @@
-using System.Text.Json.Serialization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
+using Repitbot.Gateway.RateLimits;
 using Repitbot.Gateway.Tokens;
 using Repitbot.Hosting.Auth;
 
@@ -8,43 +8,45 @@ namespace Repitbot.Gateway.Clients;
 
 public static class TokenApi
 {
-    public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapTokenApi(this RouteGroupBuilder auth)
     {
-        app.MapPost("/auth/token", IssueAsync)
-            .AllowAnonymous()
+        auth.MapPost("/token", IssueAsync)
             .Accepts<TokenRequest>("application/x-www-form-urlencoded", "application/json")
-            .WithTags("Tokens")
             .WithSummary("Exchanges an API client's id and secret for an access token (OAuth2 client credentials).");
-        return app;
+        return auth;
     }
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueAsync(
-        HttpContext context, ApiClientVerifier clients, AccessTokenFactory tokens, IOptions<TokenOptions> options)
+        HttpContext context, ApiClientVerifier clients, TokenIssuer tokens, ClientRateLimiter limiter)
     {
         var (request, errors) = await TokenRequest.ReadAsync(context.Request, context.RequestAborted);
         if (request is null)
         {
-            // "error" keeps the RFC 6749 §5.2 code for OAuth client libraries.
-            var code = errors!.ContainsKey("grant_type") && errors.Count == 1 ? "unsupported_grant_type" : "invalid_request";
-            return TypedResults.ValidationProblem(errors, title: "The token request is invalid.",
-                extensions: new Dictionary<string, object?> { ["error"] = code });
+            var code = errors!.ContainsKey("grant_type") && errors.Count == 1 ? "unsupported_grant_type" : OAuthProblem.InvalidRequest;
+            return OAuthProblem.Invalid(errors, "The token request is invalid.", code);
         }
 
-        if (clients.Verify(request.ClientId!, request.ClientSecret!) is not { } client)
+        // Counted per client id before the secret is checked, so guessing one client's secret is slow.
+        if (limiter.Reject(context, $"client:{request.ClientId}") is { } limited)
+        {
+            return limited;
+        }
+
+        if (await clients.VerifyAsync(request.ClientId!, request.ClientSecret!, context.RequestAborted) is not { } client)
         {
             // Deliberately the same answer for an unknown id and a wrong secret.
-            return TypedResults.Problem(title: "Invalid client credentials.", statusCode: StatusCodes.Status401Unauthorized,
-                extensions: new Dictionary<string, object?> { ["error"] = "invalid_client" });
+            return OAuthProblem.Unauthorized(OAuthProblem.InvalidClient, "client_credentials", "Invalid client credentials.");
         }
 
-        var lifetime = options.Value.AccessTokenLifetime;
+        if (Scopes.Grant(request.Scope, client.Scopes) is not { } granted)
+        {
+            return OAuthProblem.Invalid(new() { ["scope"] = ["The client may not ask for one of these scopes."] },
+                "The token request is invalid.", OAuthProblem.InvalidScope);
+        }
+
+        var scope = granted.Count > 0 ? string.Join(' ', granted) : null;
+        Claim[] claims = scope is null ? [] : [new Claim(RepitbotClaims.Scope, scope)];
         context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(new TokenResponse(
-            tokens.Create(client.Subject!, client.Role!, lifetime), "Bearer", (int)lifetime.TotalSeconds));
+        return TypedResults.Ok(tokens.Response(tokens.Issue("client_credentials", client.Subject, client.Role, claims), scope: scope));
     }
 }
-
-public sealed record TokenResponse(
-    [property: JsonPropertyName("access_token")] string AccessToken,
-    [property: JsonPropertyName("token_type")] string TokenType,
-    [property: JsonPropertyName("expires_in")] int ExpiresIn);

@@ -7,7 +7,8 @@ namespace Repitbot.Gateway.Clients;
 public sealed record TokenRequest(
     [property: JsonPropertyName("grant_type")] string? GrantType,
     [property: JsonPropertyName("client_id")] string? ClientId,
-    [property: JsonPropertyName("client_secret")] string? ClientSecret)
+    [property: JsonPropertyName("client_secret")] string? ClientSecret,
+    [property: JsonPropertyName("scope")] string? Scope = null)
 {
     public const string ClientCredentials = "client_credentials";
 
@@ -21,7 +22,7 @@ public sealed record TokenRequest(
         if (http.HasFormContentType)
         {
             var form = await http.ReadFormAsync(cancellationToken);
-            request = new TokenRequest(form["grant_type"], form["client_id"], form["client_secret"]);
+            request = new TokenRequest(form["grant_type"], form["client_id"], form["client_secret"], form["scope"]);
         }
         else if (http.HasJsonContentType())
         {
@@ -66,6 +67,11 @@ public sealed record TokenRequest(
         if (string.IsNullOrEmpty(ClientSecret))
         {
             errors["client_secret"] = Required;
+        }
+
+        if (Scope?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(s => !Scopes.IsValidName(s)) is { } bad)
+        {
+            errors["scope"] = [$"'{bad}' is not a scope name; {Scopes.NameRule}."];
         }
 
         return errors;

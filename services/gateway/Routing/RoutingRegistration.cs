@@ -27,7 +27,13 @@ public static class RoutingRegistration
     {
         // Applies each route's Timeout; YARP refuses a request whose timeout was not applied.
         app.UseRequestTimeouts();
-        app.MapReverseProxy();
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.Use(ProxyAccessRules.CheckAsync);
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
         return app;
     }
 

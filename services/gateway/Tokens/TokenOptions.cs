@@ -13,6 +13,16 @@ public sealed class TokenOptions : IValidatableObject
         ErrorMessage = "Tokens__AccessTokenLifetime must be between 00:01:00 and 1.00:00:00.")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How long one refresh token may wait to be used; each refresh issues a new one.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00",
+        ErrorMessage = "Tokens__RefreshTokenLifetime must be between 00:01:00 and 90.00:00:00.")]
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>A sign-in ends this long after it began, however often it was refreshed.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00",
+        ErrorMessage = "Tokens__SessionLifetime must be between 00:01:00 and 365.00:00:00.")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>
     /// Keys retired by a rotation. They sign nothing new but stay in the JWKS until every token they
     /// signed has expired, so a rotation logs nobody out.

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Repitbot.Hosting.Auth;
@@ -21,9 +20,11 @@ public static class TokenRegistration
             return new AccessTokenFactory(sp.GetRequiredService<SigningKeyRing>().Current, jwt.Issuer!, jwt.Audience!,
                 sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton<TokenIssuer>();
 
         // The shared registration fetches keys from Jwt__JwksUrl. The gateway holds the keys itself, so it
-        // validates against them directly: no HTTP call to itself, no race with its own start.
+        // validates against them directly: no HTTP call to itself, no race with its own start, and the
+        // keys are parsed once, not per request.
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .PostConfigure<SigningKeyRing>((bearer, keys) =>
             {
@@ -34,6 +35,9 @@ public static class TokenRegistration
                 }
 
                 bearer.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+                bearer.Events = BearerChallenge.Events;
+                // A key id the gateway does not know is refused outright, even if some known key would verify.
+                bearer.TokenValidationParameters.TryAllIssuerSigningKeys = false;
             });
         return services;
     }

@@ -2,6 +2,11 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Repitbot.Gateway.Data;
+using Repitbot.Hosting.Data;
+using Repitbot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -19,6 +24,18 @@ public sealed class GatewayHost : IAsyncDisposable
     private readonly GatewayFactory _factory;
     private readonly string _folder;
     private HttpClient? _client;
+
+    /// <summary>The gateway's database of ./run.sh (or REPITBOT_DATABASE), as the gateway role.</summary>
+    public static readonly string ConnectionString = LocalEnvironment.For("gateway")["ConnectionStrings__Postgres"];
+
+    private static readonly NpgsqlDataSource DataSource = NpgsqlDataSource.Create(ConnectionString);
+
+    // Migrating once per test run, before any gateway starts, keeps parallel hosts from racing on it.
+    private static readonly Lazy<Task> Migrated = new(async () =>
+    {
+        await using var db = CreateDb();
+        await db.Database.MigrateAsync();
+    });
 
     private GatewayHost(GatewayFactory factory, string folder, EchoBackend backend, ECDsaSecurityKey key)
     {
@@ -46,8 +63,13 @@ public sealed class GatewayHost : IAsyncDisposable
         var keyPath = Path.Combine(folder, "signing.pem");
         var key = SigningKey.LoadOrCreate(keyPath);
         var backend = await EchoBackend.StartAsync();
+        await Migrated.Value;
         var all = new Dictionary<string, string?>
         {
+            ["ConnectionStrings:Postgres"] = ConnectionString,
+            // Tests that are not about rate limits must never meet one.
+            ["RateLimits:AuthPerIp"] = "1000000",
+            ["RateLimits:AuthPerClient"] = "1000000",
             ["Tokens:SigningKeyPath"] = keyPath,
             ["Services:Notification"] = backend.Url,
             ["Services:Analytics"] = backend.Url,
@@ -84,6 +106,14 @@ public sealed class GatewayHost : IAsyncDisposable
         }
 
         return await Client.SendAsync(request);
+    }
+
+    /// <summary>A context of its own on the gateway's schema, for looking at what the gateway stored.</summary>
+    public static GatewayDb CreateDb()
+    {
+        var options = new DbContextOptionsBuilder<GatewayDb>();
+        options.UsePostgresSchema(DataSource, GatewayDb.Schema);
+        return new GatewayDb(options.Options);
     }
 
     public async ValueTask DisposeAsync()

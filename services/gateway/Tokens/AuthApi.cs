@@ -1,0 +1,24 @@
+using Repitbot.Gateway.Clients;
+using Repitbot.Gateway.Edge;
+using Repitbot.Gateway.RateLimits;
+using Repitbot.Gateway.Sessions;
+using Repitbot.Gateway.Telegram;
+
+namespace Repitbot.Gateway.Tokens;
+
+public static class AuthApi
+{
+    /// <summary>Every /auth endpoint: anonymous, limited per calling IP, small bodies only.</summary>
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/auth")
+            .AllowAnonymous()
+            .WithTags("Tokens")
+            .RequireRateLimiting(RateLimitPolicies.AuthPerIp)
+            .WithMetadata(BodySizeLimit.Auth);
+        auth.MapTokenApi();
+        auth.MapTelegramLoginApi();
+        auth.MapSessionApi();
+        return app;
+    }
+}
