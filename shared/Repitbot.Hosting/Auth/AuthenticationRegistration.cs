@@ -57,6 +57,8 @@ public static class AuthenticationRegistration
         ValidateIssuerSigningKey = true,
         RequireSignedTokens = true,
         RequireExpirationTime = true,
+        // A token must name the key that signed it: a valid signature under a made-up key id is a forgery.
+        TryAllIssuerSigningKeys = false,
         ClockSkew = TimeSpan.FromSeconds(30),
         NameClaimType = RepitbotClaims.Subject,
         RoleClaimType = RepitbotClaims.Role,
