@@ -1,0 +1,23 @@
+using MassTransit;
+using Repitbot.Contracts;
+using Repitbot.Notification.People;
+using Repitbot.Notification.Planning;
+using Repitbot.Notification.Templates;
+
+namespace Repitbot.Notification.Rules;
+
+/// <summary>Tells the student (and parents) that a lesson was recorded as taught or missed.</summary>
+public sealed class LessonCompletedConsumer(Audience audience, NotificationPlanner planner) : IConsumer<LessonCompleted>
+{
+    public async Task Consume(ConsumeContext<LessonCompleted> context)
+    {
+        var e = context.Message;
+        var readers = await audience.StudentAndParentsAsync(e.TutorId, e.StudentId, e.OccurredAt, context.CancellationToken);
+        var student = await audience.NameAsync(e.StudentId, context.CancellationToken);
+        await planner.PlanAsync(new PlannedNotification(e.EventId, NotificationTypes.LessonCompleted, e.OccurredAt, readers, r => new()
+        {
+            ["student_name"] = student, ["minutes"] = e.Minutes, ["no_show"] = e.Outcome == LessonOutcome.NoShow,
+            ["subject"] = e.Subject, ["lesson_date"] = r.Time(e.OccurredAt),
+        }) { GroupKey = LessonReminders.Group(e.LessonId) }, context.CancellationToken);
+    }
+}
