@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Repitbot.Notification.People;
 using Repitbot.Notification.Preferences;
+using Repitbot.Notification.Rules;
 using Repitbot.Notification.Templates;
 
 namespace Repitbot.Notification.Data;
@@ -14,6 +15,7 @@ public sealed class NotificationDb(DbContextOptions<NotificationDb> options) : D
     public DbSet<Preference> Preferences => Set<Preference>();
     public DbSet<TemplateVersion> Templates => Set<TemplateVersion>();
     public DbSet<Delivery.Delivery> Deliveries => Set<Delivery.Delivery>();
+    public DbSet<LessonHomework> LessonHomework => Set<LessonHomework>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -32,6 +34,13 @@ public sealed class NotificationDb(DbContextOptions<NotificationDb> options) : D
             e.ToTable("links");
             e.HasKey(l => l.LinkId);
             e.HasIndex(l => new { l.StudentId, l.TutorId });
+        });
+        modelBuilder.Entity<LessonHomework>(e =>
+        {
+            e.ToTable("lesson_homework");
+            e.HasKey(h => h.HomeworkId);
+            e.Property(h => h.Title).HasMaxLength(300);
+            e.HasIndex(h => h.LessonId);
         });
         modelBuilder.Entity<Preference>(e =>
         {

@@ -28,13 +28,22 @@ public sealed class DeliveryOptions
     [Range(1, 256, ErrorMessage = "Delivery__TelegramConcurrency must be 1-256.")]
     public int TelegramConcurrency { get; set; } = 16;
 
-    /// <summary>The Bot API's overall limit across all instances.</summary>
-    [Range(1, 10_000, ErrorMessage = "Delivery__TelegramMessagesPerSecond must be 1-10000.")]
-    public int TelegramMessagesPerSecond { get; set; } = 30;
+    /// <summary>The Bot API's limits: at most <see cref="TelegramGlobalLimit"/> messages of the bot and <see cref="TelegramChatLimit"/> per chat in any such window.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00", ErrorMessage = "Delivery__TelegramRateWindow must be between 10 ms and 1 min.")]
+    public TimeSpan TelegramRateWindow { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The Bot API's per-chat limit: one message a second.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00", ErrorMessage = "Delivery__TelegramChatInterval must be between 1 ms and 1 min.")]
-    public TimeSpan TelegramChatInterval { get; set; } = TimeSpan.FromSeconds(1);
+    [Range(1, 10_000, ErrorMessage = "Delivery__TelegramGlobalLimit must be 1-10000.")]
+    public int TelegramGlobalLimit { get; set; } = 30;
+
+    [Range(1, 1_000, ErrorMessage = "Delivery__TelegramChatLimit must be 1-1000.")]
+    public int TelegramChatLimit { get; set; } = 1;
+
+    /// <summary>
+    /// Messages are paced as if the window were this much longer: a message may reach Telegram a little later
+    /// than its slot (scheduling, GC), and without the slack two late ones could share a window with the next.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10", ErrorMessage = "Delivery__TelegramJitterGuard must be between 0 and 10 s.")]
+    public TimeSpan TelegramJitterGuard { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Prefix of the shared limiter's Redis keys; instances that share a bot must share it.</summary>
     [Required(ErrorMessage = "Delivery__TelegramLimiterKey is missing.")]

@@ -31,6 +31,15 @@ public sealed class DeliveryOutcomes(NotificationDb db, DeliverySignal signal, T
         await SaveAsync(row, cancellationToken);
     }
 
+    public async Task SuppressAsync(Delivery row, string reason, CancellationToken cancellationToken)
+    {
+        row.Status = DeliveryStatus.Suppressed;
+        row.LastError = reason;
+        row.Attempts--;
+        await SaveAsync(row, cancellationToken);
+        NotificationMetrics.Finished(row.Channel, row.TemplateKey, row.Status, reason);
+    }
+
     public async Task FailAsync(Delivery row, string reason, string code, CancellationToken cancellationToken)
     {
         row.Status = DeliveryStatus.Failed;

@@ -30,6 +30,13 @@ public sealed class DeliveryProcessor(NotificationDb db, TemplateStore templates
         }
 
         var preferences = EffectivePreferences.For(person, stored);
+        // A reminder planned days ago must respect what the person chose since.
+        if (SendTimeSuppression(row, preferences.Stored) is { } reason)
+        {
+            await outcomes.SuppressAsync(row, reason, cancellationToken);
+            return;
+        }
+
         var now = clock.GetUtcNow();
         var allowed = QuietHours.NextAllowed(now, preferences.Stored.QuietFrom, preferences.Stored.QuietTo, preferences.Zone);
         if (allowed > now)
@@ -82,4 +89,13 @@ public sealed class DeliveryProcessor(NotificationDb db, TemplateStore templates
                 break;
         }
     }
+
+    private static string? SendTimeSuppression(Delivery row, Preference preference) => row switch
+    {
+        _ when row.TemplateKey != NotificationTypes.Test && preference.OptedOutTypes.Contains(row.TemplateKey) =>
+            $"The recipient opted out of {row.TemplateKey}.",
+        { Channel: NotificationChannel.Email } when !preference.EmailEnabled => "E-mail is switched off for this recipient.",
+        { Channel: NotificationChannel.Telegram } when !preference.TelegramEnabled => "Telegram is switched off for this recipient.",
+        _ => null,
+    };
 }

@@ -30,10 +30,10 @@ public static class DefaultTemplates
             "In {{ hours_before }} h: the lesson for {{ student_name }} on {{ lesson_time }}."),
         new(NotificationTypes.LessonCompleted, "ru",
             "{% if no_show %}Урок пропущен{% else %}Урок проведён: {{ minutes }} мин{% endif %}",
-            "{% if no_show %}Урок {{ lesson_date }} отмечен как пропущенный.{% else %}Урок {{ lesson_date }}{% if subject %} ({{ subject }}){% endif %} проведён, длительность {{ minutes }} мин.{% endif %}"),
+            "{% if no_show %}Урок {{ lesson_date }} отмечен как пропущенный.{% else %}Урок {{ lesson_date }}{% if subject %} ({{ subject }}){% endif %} проведён, длительность {{ minutes }} мин.{% if homework %} Домашнее задание: {{ homework }}.{% endif %}{% endif %}"),
         new(NotificationTypes.LessonCompleted, "en",
             "{% if no_show %}Lesson missed{% else %}Lesson completed: {{ minutes }} min{% endif %}",
-            "{% if no_show %}The lesson on {{ lesson_date }} was marked as missed.{% else %}The lesson on {{ lesson_date }}{% if subject %} ({{ subject }}){% endif %} took place and lasted {{ minutes }} min.{% endif %}"),
+            "{% if no_show %}The lesson on {{ lesson_date }} was marked as missed.{% else %}The lesson on {{ lesson_date }}{% if subject %} ({{ subject }}){% endif %} took place and lasted {{ minutes }} min.{% if homework %} Homework: {{ homework }}.{% endif %}{% endif %}"),
         new(NotificationTypes.HomeworkAssigned, "ru", "Домашнее задание: {{ title }}",
             "Новое задание для {{ student_name }}: {{ title }}.{% if due_date %} Срок: {{ due_date }}.{% endif %}"),
         new(NotificationTypes.HomeworkAssigned, "en", "Homework: {{ title }}",
@@ -72,12 +72,12 @@ public static class DefaultTemplates
             Type = s.Type, Channel = NotificationChannel.Email, Locale = s.Locale, Version = 1, Subject = s.Subject,
             Body = $"<p>{greeting}</p>\n<p>{s.Body}</p>\n<p>Repitbot</p>\n",
             Text = $"{greeting}\n{s.Body}\nRepitbot\n",
-            CreatedBy = "seed",
+            CreatedBy = SeedDefaultTemplates.Author,
         };
         yield return new TemplateVersion
         {
             Type = s.Type, Channel = NotificationChannel.Telegram, Locale = s.Locale, Version = 1,
-            Body = $"<b>{s.Subject}</b>\n{s.Body}", CreatedBy = "seed",
+            Body = $"<b>{s.Subject}</b>\n{s.Body}", CreatedBy = SeedDefaultTemplates.Author,
         };
     }
 }

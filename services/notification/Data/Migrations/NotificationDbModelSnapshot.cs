@@ -290,6 +290,36 @@ namespace Repitbot.Notification.Data.Migrations
                     b.ToTable("preferences", "notification");
                 });
 
+            modelBuilder.Entity("Repitbot.Notification.Rules.LessonHomework", b =>
+                {
+                    b.Property<Guid>("HomeworkId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("homework_id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lesson_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("HomeworkId")
+                        .HasName("pk_lesson_homework");
+
+                    b.HasIndex("LessonId")
+                        .HasDatabaseName("ix_lesson_homework_lesson_id");
+
+                    b.ToTable("lesson_homework", "notification");
+                });
+
             modelBuilder.Entity("Repitbot.Notification.Templates.TemplateVersion", b =>
                 {
                     b.Property<Guid>("Id")

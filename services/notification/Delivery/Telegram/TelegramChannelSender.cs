@@ -35,8 +35,9 @@ public sealed class TelegramChannelSender(IHttpClientFactory http, IOptions<Tele
 
         await Task.Delay(wait, cancellationToken);
         var settings = options.Value;
-        var client = new TelegramBotClient(new TelegramBotClientOptions(settings.BotToken!, settings.ApiBaseUrl.TrimEnd('/')),
-            http.CreateClient(nameof(TelegramChannelSender)), cancellationToken);
+        // The library would wait out a 429 inside this call; the durable schedule does that instead.
+        var clientOptions = new TelegramBotClientOptions(settings.BotToken!, settings.ApiBaseUrl.TrimEnd('/')) { RetryThreshold = 0, RetryCount = 0 };
+        var client = new TelegramBotClient(clientOptions, http.CreateClient(nameof(TelegramChannelSender)), cancellationToken);
         try
         {
             var sent = await client.SendMessage(chatId, message.Body, ParseMode.Html, cancellationToken: cancellationToken);

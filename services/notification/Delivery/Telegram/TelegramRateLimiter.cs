@@ -5,7 +5,7 @@ namespace Repitbot.Notification.Delivery.Telegram;
 
 /// <summary>
 /// The Bot API's limits shared by every instance through Redis: each message takes the next free slot of
-/// the bot (1/rate apart) and of its chat (the chat interval apart), so messages go out evenly spaced and
+/// the bot and of its chat (window ÷ limit apart), so messages go out evenly spaced and
 /// a burst never meets a 429. Slots are measured on the Redis server's clock, the one clock all share.
 /// </summary>
 public sealed class TelegramRateLimiter(IConnectionMultiplexer redis, IOptions<DeliveryOptions> options)
@@ -28,8 +28,9 @@ public sealed class TelegramRateLimiter(IConnectionMultiplexer redis, IOptions<D
     public async Task<TimeSpan> ReserveAsync(long chatId, TimeSpan maxWait)
     {
         var settings = options.Value;
-        var botInterval = 1_000_000d / settings.TelegramMessagesPerSecond;
-        var chatInterval = settings.TelegramChatInterval.TotalMicroseconds;
+        var paced = (settings.TelegramRateWindow + settings.TelegramJitterGuard).TotalMicroseconds;
+        var botInterval = paced / settings.TelegramGlobalLimit;
+        var chatInterval = paced / settings.TelegramChatLimit;
         var micros = (long)await redis.GetDatabase().ScriptEvaluateAsync(Reserve,
             [$"{settings.TelegramLimiterKey}:bot", $"{settings.TelegramLimiterKey}:chat:{chatId}"],
             [botInterval, chatInterval, maxWait.TotalMicroseconds]);
