@@ -51,7 +51,7 @@ public static class NotificationServices
         services.AddValidatedOptions<SmtpOptions>("Smtp");
         services.AddValidatedOptions<TelegramOptions>("Telegram");
         services.AddSmtpDependency();
-        services.AddHttpClient(nameof(TelegramChannelSender));
+        services.AddHttpClient(nameof(TelegramChannelSender), (sp, client) => client.Timeout = sp.GetValidated<DeliveryOptions>().TelegramTimeout);
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<DeliveryClaimer>();
         services.AddSingleton<TelegramRateLimiter>();

@@ -43,6 +43,8 @@ public class NotificationFactory() : MessagingServiceFactory<Program>("notificat
         new("Delivery:RetryBaseDelay", "00:00:00.200"),
         new("Delivery:RetryMaxDelay", "00:00:01"),
         new("Delivery:TelegramLimiterKey", $"test:{Guid.NewGuid():N}"),
+        // Every test host shares the database: each claims only the rows it planned itself.
+        new("Delivery:Partition", $"test-{Guid.NewGuid():N}"),
         new("Rules:ReminderOffsets:0", ShortReminder.ToString()),
         new("Rules:ReminderOffsets:1", "1.00:00:00"),
     ];

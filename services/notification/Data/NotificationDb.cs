@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Repitbot.Notification.People;
 using Repitbot.Notification.Preferences;
+using Repitbot.Notification.Delivery;
 using Repitbot.Notification.Rules;
 using Repitbot.Notification.Templates;
 
@@ -69,12 +70,13 @@ public sealed class NotificationDb(DbContextOptions<NotificationDb> options) : D
             e.Property(d => d.Data).HasColumnType("jsonb");
             e.Property(d => d.GroupKey).HasMaxLength(100);
             e.Property(d => d.ProviderMessageId).HasMaxLength(200);
+            e.Property(d => d.Partition).HasMaxLength(64).HasDefaultValue(DeliveryOptions.DefaultPartition);
             // The guarantee "never the same notification twice" rests on this index.
             e.HasIndex(d => new { d.IdempotencyKey, d.Channel }).IsUnique();
             e.HasIndex(d => new { d.RecipientId, d.CreatedAt });
             e.HasIndex(d => d.GroupKey);
             // What the channel workers scan: only rows still waiting, by channel and due time.
-            e.HasIndex(d => new { d.Channel, d.DueAt })
+            e.HasIndex(d => new { d.Partition, d.Channel, d.DueAt })
                 .HasFilter("status IN ('Pending', 'Scheduled', 'Sending')")
                 .HasDatabaseName("ix_deliveries_due");
         });

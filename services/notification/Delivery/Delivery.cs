@@ -25,6 +25,8 @@ public sealed class Delivery
     public string? GroupKey { get; set; }
     /// <summary>When a permanent Telegram failure may be followed by an e-mail.</summary>
     public bool FallbackToEmail { get; set; }
+    /// <summary>Which workers may claim the row: instances sharing a database share it (tests give each host its own).</summary>
+    public string Partition { get; set; } = DeliveryOptions.DefaultPartition;
     public int Attempts { get; set; }
     public string? LastError { get; set; }
     public string? ProviderMessageId { get; set; }

@@ -5,6 +5,13 @@ namespace Repitbot.Notification.Delivery;
 /// <summary>How the channel workers claim, retry and pace (section Delivery).</summary>
 public sealed class DeliveryOptions
 {
+    public const string DefaultPartition = "default";
+
+    /// <summary>Rows this instance plans and claims; every instance of one deployment uses the same value.</summary>
+    [Required(ErrorMessage = "Delivery__Partition is missing.")]
+    [MaxLength(64, ErrorMessage = "Delivery__Partition must be at most 64 characters.")]
+    public string Partition { get; set; } = DefaultPartition;
+
     /// <summary>How often an idle worker looks for due rows another instance added.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "Delivery__PollInterval must be between 10 ms and 10 min.")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
@@ -44,6 +51,10 @@ public sealed class DeliveryOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10", ErrorMessage = "Delivery__TelegramJitterGuard must be between 0 and 10 s.")]
     public TimeSpan TelegramJitterGuard { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long one Bot API call may take before the attempt counts as a transient failure.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Delivery__TelegramTimeout must be between 1 s and 10 min.")]
+    public TimeSpan TelegramTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Prefix of the shared limiter's Redis keys; instances that share a bot must share it.</summary>
     [Required(ErrorMessage = "Delivery__TelegramLimiterKey is missing.")]

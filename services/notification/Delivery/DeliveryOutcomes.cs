@@ -96,7 +96,7 @@ public sealed class DeliveryOutcomes(NotificationDb db, DeliverySignal signal, T
             Id = Guid.NewGuid(), IdempotencyKey = row.IdempotencyKey, RecipientId = row.RecipientId, TemplateKey = row.TemplateKey,
             Channel = NotificationChannel.Email, Status = reason is null ? DeliveryStatus.Pending : DeliveryStatus.Suppressed,
             LastError = reason, Address = person.Email, Data = row.Data, GroupKey = row.GroupKey, OccurredAt = row.OccurredAt,
-            DueAt = now, CreatedAt = now, UpdatedAt = now,
+            DueAt = now, CreatedAt = now, UpdatedAt = now, Partition = row.Partition,
         };
         // The same idempotency key: when this notification already went by e-mail, nothing is added.
         if (await DeliveryRows.InsertAsync(db, fallback, cancellationToken) && reason is null)

@@ -16,7 +16,7 @@ namespace Repitbot.Notification.Delivery;
 /// </summary>
 public sealed class DeliveryProcessor(NotificationDb db, TemplateStore templates, TemplateRenderer renderer,
     EmailChannelSender email, TelegramChannelSender telegram, DeliveryOutcomes outcomes, TimeProvider clock,
-    IOptions<DeliveryOptions> options)
+    IOptions<DeliveryOptions> options, IOptions<TelegramOptions> telegramOptions)
 {
     public async Task ProcessAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ public sealed class DeliveryProcessor(NotificationDb db, TemplateStore templates
 
         var preferences = EffectivePreferences.For(person, stored);
         // A reminder planned days ago must respect what the person chose since.
-        if (SendTimeSuppression(row, preferences.Stored) is { } reason)
+        if (SendTimeSuppression(row, preferences.Stored, telegramOptions.Value.Enabled) is { } reason)
         {
             await outcomes.SuppressAsync(row, reason, cancellationToken);
             return;
@@ -90,8 +90,9 @@ public sealed class DeliveryProcessor(NotificationDb db, TemplateStore templates
         }
     }
 
-    private static string? SendTimeSuppression(Delivery row, Preference preference) => row switch
+    private static string? SendTimeSuppression(Delivery row, Preference preference, bool telegramOn) => row switch
     {
+        { Channel: NotificationChannel.Telegram } when !telegramOn => "Telegram is off (Telegram__Mode=off).",
         _ when row.TemplateKey != NotificationTypes.Test && preference.OptedOutTypes.Contains(row.TemplateKey) =>
             $"The recipient opted out of {row.TemplateKey}.",
         { Channel: NotificationChannel.Email } when !preference.EmailEnabled => "E-mail is switched off for this recipient.",

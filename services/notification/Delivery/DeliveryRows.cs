@@ -12,9 +12,9 @@ internal static class DeliveryRows
         var status = row.Status.ToString();
         var inserted = await db.Database.ExecuteSqlAsync($"""
             INSERT INTO notification.deliveries (id, idempotency_key, recipient_id, template_key, channel, status, address, data,
-                group_key, fallback_to_email, attempts, last_error, occurred_at, due_at, created_at, updated_at)
+                group_key, fallback_to_email, partition, attempts, last_error, occurred_at, due_at, created_at, updated_at)
             VALUES ({row.Id}, {row.IdempotencyKey}, {row.RecipientId}, {row.TemplateKey}, {channel}, {status}, {row.Address},
-                CAST({row.Data} AS jsonb), {row.GroupKey}, {row.FallbackToEmail}, 0, {row.LastError}, {row.OccurredAt},
+                CAST({row.Data} AS jsonb), {row.GroupKey}, {row.FallbackToEmail}, {row.Partition}, 0, {row.LastError}, {row.OccurredAt},
                 {row.DueAt}, {row.CreatedAt}, {row.UpdatedAt})
             ON CONFLICT (idempotency_key, channel) DO NOTHING
             """, cancellationToken);

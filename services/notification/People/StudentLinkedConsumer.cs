@@ -20,6 +20,7 @@ public sealed class StudentLinkedConsumer(NotificationDb db, NotificationPlanner
             """, context.CancellationToken);
         var student = await db.Recipients.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == e.StudentId, context.CancellationToken);
         await planner.PlanAsync(new PlannedNotification(e.EventId, NotificationTypes.StudentLinked, e.OccurredAt,
-            [e.TutorId], _ => new() { ["student_name"] = student?.DisplayName ?? string.Empty }), context.CancellationToken);
+            [e.TutorId], _ => new() { ["student_name"] = student?.DisplayName ?? string.Empty }) { FirstRecipientRequired = false },
+            context.CancellationToken);
     }
 }

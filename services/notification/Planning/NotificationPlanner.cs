@@ -13,7 +13,7 @@ namespace Repitbot.Notification.Planning;
 /// Turns a rule's decision into delivery rows, one per reader and channel, each unique by idempotency
 /// key: planning the same event twice adds nothing. Rows due now wake this instance's channel workers.
 /// </summary>
-public sealed class NotificationPlanner(NotificationDb db, TimeProvider clock, IOptions<TelegramOptions> telegram,
+public sealed class NotificationPlanner(NotificationDb db, TimeProvider clock, IOptions<TelegramOptions> telegram, IOptions<DeliveryOptions> delivery,
     DeliverySignal signal, ILogger<NotificationPlanner> logger)
 {
     public async Task<List<Guid>> PlanAsync(PlannedNotification plan, CancellationToken cancellationToken)
@@ -78,7 +78,7 @@ public sealed class NotificationPlanner(NotificationDb db, TimeProvider clock, I
             Address = channel == NotificationChannel.Email ? reader.Person.Email : reader.Person.TelegramChatId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Data = TemplateData.ToJson(data), GroupKey = plan.GroupKey,
             FallbackToEmail = channel == NotificationChannel.Telegram && plan.Channel is null && type.Channels == ChannelPolicy.Preferred,
-            OccurredAt = plan.OccurredAt, DueAt = due, CreatedAt = now, UpdatedAt = now,
+            OccurredAt = plan.OccurredAt, DueAt = due, CreatedAt = now, UpdatedAt = now, Partition = delivery.Value.Partition,
         };
         if (!await DeliveryRows.InsertAsync(db, row, cancellationToken))
         {

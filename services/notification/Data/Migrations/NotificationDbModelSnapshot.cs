@@ -86,6 +86,14 @@ namespace Repitbot.Notification.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
+                    b.Property<string>("Partition")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("default")
+                        .HasColumnName("partition");
+
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -126,16 +134,16 @@ namespace Repitbot.Notification.Data.Migrations
                     b.HasIndex("GroupKey")
                         .HasDatabaseName("ix_deliveries_group_key");
 
-                    b.HasIndex("Channel", "DueAt")
-                        .HasDatabaseName("ix_deliveries_due")
-                        .HasFilter("status IN ('Pending', 'Scheduled', 'Sending')");
-
                     b.HasIndex("IdempotencyKey", "Channel")
                         .IsUnique()
                         .HasDatabaseName("ix_deliveries_idempotency_key_channel");
 
                     b.HasIndex("RecipientId", "CreatedAt")
                         .HasDatabaseName("ix_deliveries_recipient_id_created_at");
+
+                    b.HasIndex("Partition", "Channel", "DueAt")
+                        .HasDatabaseName("ix_deliveries_due")
+                        .HasFilter("status IN ('Pending', 'Scheduled', 'Sending')");
 
                     b.ToTable("deliveries", "notification");
                 });

@@ -17,7 +17,7 @@ public sealed class TelegramChannelSender(IHttpClientFactory http, IOptions<Tele
 {
     private const string Method = "sendMessage";
     /// <summary>The longest a worker holds a claimed row waiting for its slot; later slots go back to the schedule.</summary>
-    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(500);
 
     public async Task<SendResult> SendAsync(Delivery delivery, RenderedMessage message, string recipientName,
         CancellationToken cancellationToken)
