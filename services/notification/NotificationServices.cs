@@ -59,13 +59,14 @@ public static class NotificationServices
         services.AddSingleton<TelegramChannelSender>();
         services.AddScoped<DeliveryOutcomes>();
         services.AddScoped<DeliveryProcessor>();
+        services.AddScoped<DigestBuilder>();
         foreach (var channel in new[] { NotificationChannel.Email, NotificationChannel.Telegram })
         {
             // One hosted worker per channel (AddHostedService would keep only the first of one type).
             services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<ChannelWorker>(sp, channel));
         }
 
-        services.AddSingleton<IStartupTask, Observability.RegisterBacklogGauge>();
+        services.AddHostedService<Observability.BacklogSampler>();
         return services;
     }
 }

@@ -29,6 +29,11 @@ public sealed class NotificationsApiTests(NotificationFactory factory)
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/v1/notifications/{item.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/v1/notifications?recipientId={studentId}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await student.GetAsync("/api/v1/notifications?status=lost")).StatusCode);
+        var metrics = await factory.CreateClient().GetStringAsync("/metrics");
+        Assert.Contains("repitbot_notifications_total{channel=\"email\",type=\"lesson-completed\",status=\"sent\"}", metrics, StringComparison.Ordinal);
+        Assert.Contains("repitbot_notification_latency_seconds_count{channel=\"email\"}", metrics, StringComparison.Ordinal);
+        Assert.Contains("repitbot_notification_backlog{status=\"pending\"}", metrics, StringComparison.Ordinal);
+        Assert.Contains("repitbot_template_render_seconds_count{channel=\"email\"}", metrics, StringComparison.Ordinal);
     }
 
     [Fact]

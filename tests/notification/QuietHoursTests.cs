@@ -55,4 +55,16 @@ public sealed class QuietHoursTests
             Assert.True(allowed - due <= TimeSpan.FromHours(25), $"{due} {from}-{to} {zone.Id} → {allowed}");
         }
     }
+
+    [Theory]
+    // 20:30 UTC is 23:30 in Moscow: the 09:00 digest is tomorrow's, 06:00 UTC.
+    [InlineData("Europe/Moscow", "2026-03-01T20:30:00Z", 9, "2026-03-02T06:00:00Z")]
+    // 05:30 in Tokyo: today's 09:00 is still ahead, 00:00 UTC.
+    [InlineData("Asia/Tokyo", "2026-03-01T20:30:00Z", 9, "2026-03-02T00:00:00Z")]
+    public void The_digest_goes_at_the_next_digest_hour_in_the_readers_zone(string zone, string after, int hour, string expected)
+    {
+        var at = Planning.DigestSchedule.NextAt(DateTimeOffset.Parse(after, System.Globalization.CultureInfo.InvariantCulture), hour, Zone(zone));
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), at);
+    }
 }

@@ -132,4 +132,42 @@ public sealed class RuleTests(NotificationFactory factory)
                 .EnsureSuccessStatusCode();
         }
     }
+
+    [Fact]
+    public async Task Low_priority_news_waits_for_the_daily_digest_and_goes_as_one_email()
+    {
+        var studentId = Guid.NewGuid();
+        var email = $"{studentId:N}@test.local";
+        await factory.RegisterStudentAsync(studentId, "Лиза", email);
+        using var admin = factory.Admin();
+        (await admin.PutAsJsonAsync($"/api/v1/preferences/{studentId}", new { dailyDigest = true, digestHour = 7 })).EnsureSuccessStatusCode();
+        foreach (var title in new[] { "Глаголы", "Времена" })
+        {
+            await factory.PublishAsync(new MaterialShared
+            {
+                EventId = Guid.NewGuid(), OccurredAt = DateTimeOffset.UtcNow, TutorId = Guid.NewGuid(), MaterialId = Guid.NewGuid(),
+                Title = title, StudentId = studentId,
+            });
+        }
+
+        var waiting = await DeliveryRow.WaitForAsync(factory.Database, studentId, rows => rows.Count == 3);
+        Assert.Equal(["digest", "material-shared", "material-shared"], waiting.Select(r => r.TemplateKey).Order());
+        Assert.Single(waiting.Select(r => r.DueAt).Distinct());
+        Assert.True(waiting[0].DueAt > DateTimeOffset.UtcNow);
+        Assert.Empty(Mailbox.Read(email));
+        // The digest hour arrives.
+        await using (var command = factory.Database.CreateCommand(
+            "UPDATE notification.deliveries SET due_at = now() WHERE recipient_id = $1 AND template_key = 'digest'"))
+        {
+            command.Parameters.AddWithValue(studentId);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var mail = Assert.Single(await Mailbox.WaitForAsync(email, NotificationFactory.MailTimeout));
+        Assert.Equal("Дайджест Repitbot: 2", mail.Subject);
+        Assert.Contains("«Глаголы»", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("«Времена»", mail.TextBody, StringComparison.Ordinal);
+        var settled = await DeliveryRow.WaitForAsync(factory.Database, studentId, rows => rows.All(r => r.Status == "Sent"));
+        Assert.All(settled, r => Assert.Equal("Sent", r.Status));
+    }
 }

@@ -19,6 +19,7 @@ public sealed class DeliveryClaimer(NpgsqlDataSource database, TimeProvider cloc
                 SELECT id FROM notification.deliveries
                 WHERE partition = $5 AND channel = $1 AND due_at <= $2
                   AND (status IN ('Pending', 'Scheduled') OR (status = 'Sending' AND locked_until < $2))
+                  AND (group_key IS NULL OR group_key NOT LIKE 'digest:%')
                 ORDER BY due_at
                 LIMIT $4
                 FOR UPDATE SKIP LOCKED)

@@ -63,6 +63,20 @@ public sealed class DeliveryOutcomes(NotificationDb db, DeliverySignal signal, T
         }
     }
 
+    /// <summary>The items a digest carried share its fate.</summary>
+    public async Task SettleDigestItemsAsync(Delivery carrier, List<Delivery> items, CancellationToken cancellationToken)
+    {
+        foreach (var item in items)
+        {
+            (item.Status, item.SentAt, item.ProviderMessageId, item.LastError, item.UpdatedAt) =
+                (carrier.Status, carrier.SentAt, carrier.ProviderMessageId, carrier.LastError, carrier.UpdatedAt);
+            item.Attempts = carrier.Attempts;
+            NotificationMetrics.Finished(item.Channel, item.TemplateKey, item.Status, item.LastError);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private async Task DisableChannelAsync(Guid userId, NotificationChannel channel, string reason, CancellationToken cancellationToken)
     {
         var preference = await db.Preferences.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);

@@ -16,7 +16,7 @@ namespace Repitbot.Notification.Delivery;
 /// </summary>
 public sealed class DeliveryProcessor(NotificationDb db, TemplateStore templates, TemplateRenderer renderer,
     EmailChannelSender email, TelegramChannelSender telegram, DeliveryOutcomes outcomes, TimeProvider clock,
-    IOptions<DeliveryOptions> options, IOptions<TelegramOptions> telegramOptions)
+    IOptions<DeliveryOptions> options, IOptions<TelegramOptions> telegramOptions, DigestBuilder digests)
 {
     public async Task ProcessAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -53,10 +53,22 @@ public sealed class DeliveryProcessor(NotificationDb db, TemplateStore templates
         }
 
         RenderedMessage message;
+        List<Delivery> digestItems = [];
         try
         {
+            var data = TemplateData.FromJson(row.Data);
+            if (row.TemplateKey == NotificationTypes.Digest)
+            {
+                (data, digestItems) = await digests.BuildAsync(row, preferences, person.DisplayName, cancellationToken);
+                if (digestItems.Count == 0)
+                {
+                    await outcomes.SuppressAsync(row, "Nothing was left for this digest.", cancellationToken);
+                    return;
+                }
+            }
+
             // Whatever breaks in a template fails this notification, never the worker or the queue behind it.
-            message = await renderer.RenderAsync(template, TemplateData.FromJson(row.Data));
+            message = await renderer.RenderAsync(template, data);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -87,6 +99,11 @@ public sealed class DeliveryProcessor(NotificationDb db, TemplateStore templates
             case SendResult.Permanent permanent:
                 await outcomes.FailPermanentlyAsync(row, person, permanent, cancellationToken);
                 break;
+        }
+
+        if (digestItems.Count > 0 && row.Status is DeliveryStatus.Sent or DeliveryStatus.Failed)
+        {
+            await outcomes.SettleDigestItemsAsync(row, digestItems, cancellationToken);
         }
     }
 

@@ -80,6 +80,11 @@ public sealed class NotificationPlanner(NotificationDb db, TimeProvider clock, I
             FallbackToEmail = channel == NotificationChannel.Telegram && plan.Channel is null && type.Channels == ChannelPolicy.Preferred,
             OccurredAt = plan.OccurredAt, DueAt = due, CreatedAt = now, UpdatedAt = now, Partition = delivery.Value.Partition,
         };
+        if (status != DeliveryStatus.Suppressed && type.Priority == Priority.Low && reader.Preferences.Stored.DailyDigest)
+        {
+            await IntoDigestAsync(row, reader, cancellationToken);
+        }
+
         if (!await DeliveryRows.InsertAsync(db, row, cancellationToken))
         {
             return [];
@@ -95,6 +100,23 @@ public sealed class NotificationPlanner(NotificationDb db, TimeProvider clock, I
         }
 
         return [row.Id];
+    }
+
+    /// <summary>
+    /// Low-priority news waits for the reader's daily digest: the row joins the group of that day's carrier
+    /// row, which is planned once and sends them all as one message.
+    /// </summary>
+    private async Task IntoDigestAsync(Delivery.Delivery row, Reader reader, CancellationToken cancellationToken)
+    {
+        var at = DigestSchedule.NextAt(row.DueAt, reader.Preferences.Stored.DigestHour, reader.Preferences.Zone);
+        var key = DigestSchedule.CarrierKey(row.RecipientId, at);
+        (row.Status, row.DueAt, row.GroupKey) = (DeliveryStatus.Scheduled, at, key);
+        await DeliveryRows.InsertAsync(db, new Delivery.Delivery
+        {
+            Id = Guid.NewGuid(), IdempotencyKey = key, RecipientId = row.RecipientId, TemplateKey = NotificationTypes.Digest,
+            Channel = row.Channel, Status = DeliveryStatus.Scheduled, Address = row.Address, OccurredAt = row.OccurredAt,
+            DueAt = at, CreatedAt = row.CreatedAt, UpdatedAt = row.CreatedAt, Partition = row.Partition,
+        }, cancellationToken);
     }
 
     private string? SuppressionReason(NotificationType type, Reader reader, NotificationChannel channel)

@@ -58,6 +58,10 @@ public static class DefaultTemplates
             "Вам доступен материал «{{ title }}».{% if url %} {{ url }}{% endif %}"),
         new(NotificationTypes.MaterialShared, "en", "New material: {{ title }}",
             "The material \"{{ title }}\" is shared with you.{% if url %} {{ url }}{% endif %}"),
+        new(NotificationTypes.Digest, "ru", "Дайджест Repitbot: {{ count }}",
+            "{% for item in items %}\n• {{ item.subject }}. {{ item.text }}{% endfor %}"),
+        new(NotificationTypes.Digest, "en", "Repitbot digest: {{ count }}",
+            "{% for item in items %}\n• {{ item.subject }}. {{ item.text }}{% endfor %}"),
         new(NotificationTypes.Test, "ru", "🧪 Тестовое уведомление", "Это тестовое уведомление Repitbot. Всё работает."),
         new(NotificationTypes.Test, "en", "🧪 Test notification", "This is a Repitbot test notification. Everything works."),
     ];

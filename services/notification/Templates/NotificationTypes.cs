@@ -15,9 +15,15 @@ public static class NotificationTypes
     public const string StudentLinked = "student-linked";
     public const string MaterialShared = "material-shared";
     public const string Test = "test";
+    public const string Digest = "digest";
 
     private static readonly TemplateVariable Recipient = new("recipient_name", "Who reads the message", "Анна");
     private static readonly TemplateVariable Student = new("student_name", "The student", "Дима Орлов");
+    private static readonly List<Dictionary<string, object?>> DigestSample =
+    [
+        new() { ["subject"] = "Новый материал: Таблица глаголов", ["text"] = "Вам доступен материал «Таблица глаголов»." },
+    ];
+
     private static readonly TemplateVariable LessonTime = new("lesson_time", "Lesson start in the reader's time zone", "1 марта 2026, 18:00");
 
     public static readonly IReadOnlyList<NotificationType> All =
@@ -48,6 +54,8 @@ public static class NotificationTypes
             [Recipient, new("title", "The material", "Таблица неправильных глаголов"), new("url", "Link, may be empty", "https://example.org/verbs.pdf")],
             Priority.Low),
         new(Test, "A test notification", [Recipient]),
+        new(Digest, "The daily digest of low-priority notifications",
+            [Recipient, new("count", "How many notifications", 2), new("items", "Each with subject and text", DigestSample)]),
     ];
 
     private static readonly Dictionary<string, NotificationType> ByKey = All.ToDictionary(t => t.Key);

@@ -30,6 +30,9 @@ public static partial class TelegramText
         return Escape(cut);
     }
 
+    /// <summary>What a reader sees of a message: no tags, entities decoded.</summary>
+    public static string ToPlain(string html) => WebUtility.HtmlDecode(Tags().Replace(html, string.Empty));
+
     /// <summary>The three characters the Bot API's HTML mode requires escaped.</summary>
     public static string Escape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)

@@ -42,7 +42,7 @@ public sealed class TemplateRenderer
             body = TelegramText.FitToLimit(body.Trim());
         }
 
-        NotificationMetrics.RenderSeconds.WithLabels(template.Channel.ToString())
+        NotificationMetrics.RenderSeconds.WithLabels(Api.ChannelNames.Of(template.Channel))
             .Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return new RenderedMessage(subject, body, text);
     }
