@@ -170,4 +170,29 @@ public sealed class RuleTests(NotificationFactory factory)
         var settled = await DeliveryRow.WaitForAsync(factory.Database, studentId, rows => rows.All(r => r.Status == "Sent"));
         Assert.All(settled, r => Assert.Equal("Sent", r.Status));
     }
+
+    [Fact]
+    public async Task Parents_hear_about_events_only_while_the_link_was_valid_even_when_the_unlink_arrived_first()
+    {
+        var (tutorId, studentId, parentId, linkId) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await factory.RegisterStudentAsync(studentId, "Ваня", $"{studentId:N}@test.local");
+        await factory.RegisterAsync(parentId, UserRole.Parent, "Папа Вани", $"{parentId:N}@test.local");
+        var now = DateTimeOffset.UtcNow;
+        await factory.RedeliverAsync(new StudentUnlinked
+        {
+            EventId = Guid.NewGuid(), OccurredAt = now, TutorId = tutorId, StudentId = studentId, LinkId = linkId, ValidTo = now.AddMinutes(-1),
+        });
+        await factory.RedeliverAsync(new StudentLinked
+        {
+            EventId = Guid.NewGuid(), OccurredAt = now.AddDays(-1), TutorId = tutorId, StudentId = studentId, LinkId = linkId,
+            ParentId = parentId, ValidFrom = now.AddDays(-1),
+        });
+        LessonCompleted Lesson(DateTimeOffset at) => NotificationFactory.Lesson(studentId, LessonOutcome.Attended, 60) with { TutorId = tutorId, OccurredAt = at };
+
+        await factory.RedeliverAsync(Lesson(now.AddHours(-2)));
+        await factory.RedeliverAsync(Lesson(now));
+
+        Assert.Equal(2, (await DeliveryRow.WaitForAsync(factory.Database, studentId, rows => rows.Count == 2)).Count);
+        Assert.Single(await DeliveryRow.ForRecipientAsync(factory.Database, parentId));
+    }
 }
