@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# One benchmark command: builds, starts the suite on its own ports (17xxx) with its own database,
+# RabbitMQ virtual host and Redis database, seeds one million analytics events, runs the baselines
+# and the scenarios of tools/load-tester, and prints each figure with its baseline and the ratio.
+# A full run writes BENCHMARKS.md; --quick (small counts, under 3 minutes after the build) writes
+# .local/bench/BENCHMARKS.quick.md instead, so a developer's run never replaces the published table.
+#
+#   ./bench.sh [--quick] [--no-infra] [--no-build]
+#     --no-infra  use the infrastructure that is already running (do not call infra.sh up/database;
+#                 the database BENCH_DATABASE must exist)
+#     --no-build  use the existing build output
+#
+# Settings (environment): BENCH_DATABASE (repitbot_bench), BENCH_VHOST (repitbot-bench),
+# BENCH_REDIS_DB (1), BENCH_EVENTS (1000000; 50000 with --quick), CONFIGURATION (Release), REPITBOT_LOCAL_DIR (.local).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+ROOT=$PWD
+QUICK=false INFRA=true BUILD=true
+for arg in "$@"; do
+  case "$arg" in
+    --quick) QUICK=true ;;
+    --no-infra) INFRA=false ;;
+    --no-build) BUILD=false ;;
+    *) echo "usage: $0 [--quick] [--no-infra] [--no-build]" >&2; exit 2 ;;
+  esac
+done
+
+CONFIGURATION=${CONFIGURATION:-Release}
+LOCAL_DIR=${REPITBOT_LOCAL_DIR:-$ROOT/.local}
+BENCH_DIR=$ROOT/.local/bench
+LOGS=$BENCH_DIR/logs
+RESULTS=$BENCH_DIR/results-$(date -u +%Y%m%dT%H%M%SZ)
+DATABASE=${BENCH_DATABASE:-repitbot_bench}
+VHOST=${BENCH_VHOST:-repitbot-bench}
+REDIS="127.0.0.1:6379,defaultDatabase=${BENCH_REDIS_DB:-1}"
+EVENTS=${BENCH_EVENTS:-$($QUICK && echo 50000 || echo 1000000)}
+# Ports: every service on its own 17xxx port, so a running ./run.sh (8xxx) is left alone.
+GATEWAY_PORT=17080 BOT_PORT=17000 NOTIFICATION_PORT=17006 ANALYTICS_PORT=17007
+GATEWAY_BARE_PORT=17081 NGINX_PORT=17082 TELEGRAM_STUB_PORT=17083 BARE_PORT=17090
+# The Telegram Bot API stand-in's default bot token (tools/telegram-stub/README.md).
+TELEGRAM_TOKEN=123456789:AAStubTokenForRepitbotLocalTesting00
+SERVICES=(
+  "gateway|services/gateway|Repitbot.Gateway|$GATEWAY_PORT"
+  "bot-gateway|services/bot-gateway|Repitbot.BotGateway|$BOT_PORT"
+  "notification|services/notification|Repitbot.Notification|$NOTIFICATION_PORT"
+  "analytics|services/analytics|Repitbot.Analytics|$ANALYTICS_PORT"
+)
+# A second gateway in front of the bare Kestrel endpoint: YARP's own cost, next to nginx's. Started
+# once the first gateway has made the signing key they share (each gateway validates with its own key).
+GATEWAY_BARE="gateway-bare|services/gateway|Repitbot.Gateway|$GATEWAY_BARE_PORT|gateway"
+EXTRA_PIDS=()
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+# shellcheck source=deploy/local/lib/services.sh
+source deploy/local/lib/services.sh
+
+service_overrides() {
+  local name=$1 port
+  case "$name" in
+    gateway) port=$GATEWAY_PORT ;; bot-gateway) port=$BOT_PORT ;; notification) port=$NOTIFICATION_PORT ;;
+    analytics) port=$ANALYTICS_PORT ;; gateway-bare) port=$GATEWAY_BARE_PORT ;;
+  esac
+  ASPNETCORE_URLS=http://127.0.0.1:$port
+  [[ -z ${ConnectionStrings__Postgres:-} ]] || ConnectionStrings__Postgres=${ConnectionStrings__Postgres/Database=repitbot;/Database=$DATABASE;}
+  RabbitMq__Uri=amqp://repitbot:repitbot@127.0.0.1:5672/$VHOST
+  ConnectionStrings__Redis=$REDIS
+  Jwt__JwksUrl=http://127.0.0.1:$GATEWAY_PORT/.well-known/jwks.json
+  Tokens__SigningKeyPath=$BENCH_DIR/keys/gateway-signing.pem
+  Services__Notification=http://127.0.0.1:$NOTIFICATION_PORT
+  Services__Analytics=http://127.0.0.1:$([[ $name == gateway-bare ]] && echo $BARE_PORT || echo $ANALYTICS_PORT)
+  Services__BotGateway=http://127.0.0.1:$BOT_PORT
+  Telegram__ApiBaseUrl=http://127.0.0.1:$TELEGRAM_STUB_PORT
+  Telegram__BotToken=$TELEGRAM_TOKEN
+}
+
+stop_all() {
+  services_stop
+  ((${#EXTRA_PIDS[@]})) && { kill "${EXTRA_PIDS[@]}" 2>/dev/null || true; wait "${EXTRA_PIDS[@]}" 2>/dev/null || true; }
+  EXTRA_PIDS=()
+}
+trap 'stop_all; exit 130' INT TERM
+trap stop_all EXIT
+
+ensure_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v nginx >/dev/null || missing+=(nginx-light)
+  command -v redis-benchmark >/dev/null || missing+=(redis-tools)
+  ((${#missing[@]} == 0)) && return
+  say "installing ${missing[*]}"
+  apt-get update -qq
+  # No service starts: nginx is run by this script on its own port, never as the system's web server.
+  RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+LT=(dotnet "$ROOT/tools/load-tester/bin/$CONFIGURATION/net10.0/Repitbot.LoadTester.dll")
+lt() { "${LT[@]}" "$@" --quiet; }
+# q QUICK FULL: the value for this mode.
+q() { if $QUICK; then echo "$1"; else echo "$2"; fi; }
+
+ensure_tools
+if $INFRA; then
+  say "infrastructure"
+  deploy/local/infra.sh up
+  deploy/local/infra.sh database "$DATABASE"
+fi
+say "RabbitMQ virtual host $VHOST"
+curl -fsS -u repitbot:repitbot -X PUT "http://127.0.0.1:15672/api/vhosts/$VHOST" -o /dev/null
+curl -fsS -u repitbot:repitbot -X PUT -H 'Content-Type: application/json' \
+  -d '{"configure":".*","write":".*","read":".*"}' "http://127.0.0.1:15672/api/permissions/$VHOST/repitbot" -o /dev/null
+
+if $BUILD; then
+  say "build ($CONFIGURATION)"
+  dotnet build Repitbot.sln -c "$CONFIGURATION" -nologo -clp:ErrorsOnly -v:q
+fi
+
+mkdir -p "$LOGS" "$RESULTS" "$BENCH_DIR/keys" "$BENCH_DIR/nginx"
+say "bare Kestrel endpoint, nginx and the Telegram Bot API stand-in"
+"${LT[@]}" serve --port "$BARE_PORT" >"$LOGS/bare-kestrel.log" 2>&1 &
+EXTRA_PIDS+=($!)
+sed -e "s|@DIR@|$BENCH_DIR/nginx|g" -e "s|@PORT@|$NGINX_PORT|g" -e "s|@BACKEND@|127.0.0.1:$BARE_PORT|g" \
+  deploy/bench/nginx.conf.template >"$BENCH_DIR/nginx/nginx.conf"
+nginx -c "$BENCH_DIR/nginx/nginx.conf" -p "$BENCH_DIR/nginx" >"$LOGS/nginx.log" 2>&1 &
+EXTRA_PIDS+=($!)
+# Limits as the real Bot API's (30 messages a second per bot, 1 per chat), which notify-telegram measures against.
+TelegramStub__AcceptAnyToken=true dotnet "tools/telegram-stub/bin/$CONFIGURATION/net10.0/Repitbot.TelegramStub.dll" \
+  --urls "http://127.0.0.1:$TELEGRAM_STUB_PORT" >"$LOGS/telegram-stub.log" 2>&1 &
+EXTRA_PIDS+=($!)
+
+say "services (logs in $LOGS)"
+services_start "${SERVICES[@]}"
+services_await
+services_start "$GATEWAY_BARE"
+services_await
+
+mint() {
+  (set -a; source deploy/local/env/common.env; source deploy/local/env/gateway.env
+   Tokens__SigningKeyPath=$BENCH_DIR/keys/gateway-signing.pem; set +a
+   dotnet "services/gateway/bin/$CONFIGURATION/net10.0/Repitbot.Gateway.dll" mint-token "$@")
+}
+ADMIN_TOKEN=$(mint --role admin --sub bench-admin --lifetime 2h)
+TUTOR_TOKEN=$(mint --role tutor --sub "$(cat /proc/sys/kernel/random/uuid)" --lifetime 2h)
+PG_ANALYTICS="Host=127.0.0.1;Port=5432;Database=$DATABASE;Username=analytics;Password=analytics"
+
+say "seed: $EVENTS analytics events"
+stored=$(PGPASSWORD=analytics psql -h 127.0.0.1 -U analytics -d "$DATABASE" -tAc "SELECT count(*) FROM analytics.events")
+if ((stored < EVENTS)); then
+  lt seed-events --count $((EVENTS - stored)) --postgres "$PG_ANALYTICS" --redis "$REDIS" \
+    --output "$RESULTS/seed-events.json" >/dev/null
+else
+  echo "  $stored events stored already"
+fi
+stored=$(PGPASSWORD=analytics psql -h 127.0.0.1 -U analytics -d "$DATABASE" -tAc "SELECT count(*) FROM analytics.events")
+
+say "baselines"
+set +e  # one failed measurement shows as "not measured" in the table instead of ending the run
+lt baseline-rabbitmq --rabbitmq "amqp://repitbot:repitbot@127.0.0.1:5672/$VHOST" --count "$(q 5000 100000)" \
+  --duration 60 --output "$RESULTS/baseline-rabbitmq.json"
+lt baseline-postgres --postgres "$PG_ANALYTICS" --count "$(q 20000 200000)" --output "$RESULTS/baseline-postgres.json"
+lt baseline-redis --redis "$REDIS" --count "$(q 20000 200000)" --output "$RESULTS/baseline-redis.json"
+WRK_SECONDS=$(q 3 15)
+wrk_run() { lt wrk --label "$1" --url "$2" --duration "$WRK_SECONDS" --token "$ADMIN_TOKEN" --output "$RESULTS/$1.json"; }
+wrk_run wrk-bare "http://127.0.0.1:$BARE_PORT/api/v1/dashboard"
+wrk_run wrk-gateway-bare "http://127.0.0.1:$GATEWAY_BARE_PORT/api/v1/dashboard"
+wrk_run wrk-nginx "http://127.0.0.1:$NGINX_PORT/api/v1/dashboard"
+wrk_run wrk-analytics "http://127.0.0.1:$ANALYTICS_PORT/api/v1/dashboard?days=7"
+wrk_run wrk-gateway-analytics "http://127.0.0.1:$GATEWAY_PORT/api/v1/dashboard?days=7"
+for target in "http-direct|$ANALYTICS_PORT" "http-gateway|$GATEWAY_PORT"; do
+  lt http-get --label "${target%%|*}" --url "http://127.0.0.1:${target##*|}/api/v1/dashboard?days=7" --token "$ADMIN_TOKEN" \
+    --rate "$(q 50 200)" --duration "$(q 5 20)" --count 1000000 --warmup "$(q 20 200)" --output "$RESULTS/${target%%|*}.json"
+done
+
+say "scenarios"
+lt ingest-bus --rabbitmq "amqp://repitbot:repitbot@127.0.0.1:5672/$VHOST" --postgres "$PG_ANALYTICS" \
+  --count "$(q 3000 50000)" --duration 120 --output "$RESULTS/ingest-bus.json"
+lt ingest-rest --bot-gateway "http://127.0.0.1:$BOT_PORT" --tutor-token "$TUTOR_TOKEN" --postgres "$PG_ANALYTICS" \
+  --rate "$(q 50 100)" --duration "$(q 5 30)" --count 1000000 --output "$RESULTS/ingest-rest.json"
+lt notify-email --rabbitmq "amqp://repitbot:repitbot@127.0.0.1:5672/$VHOST" --maildir "$LOCAL_DIR/mail" \
+  --rate "$(q 10 20)" --duration "$(q 5 30)" --count 1000000 --output "$RESULTS/notify-email.json"
+lt notify-telegram --rabbitmq "amqp://repitbot:repitbot@127.0.0.1:5672/$VHOST" --notification "http://127.0.0.1:$NOTIFICATION_PORT" \
+  --telegram-stub "http://127.0.0.1:$TELEGRAM_STUB_PORT" \
+  --rate 60 --duration "$(q 3 20)" --count 1000000 --timeout "$(q 10 60)" --output "$RESULTS/notify-telegram.json"
+lt api-reads --gateway "http://127.0.0.1:$GATEWAY_PORT" --token "$ADMIN_TOKEN" --warmup 6 \
+  --rate "$(q 10 20)" --duration "$(q 5 30)" --count 1000000 --output "$RESULTS/api-reads.json"
+lt full-report --gateway "http://127.0.0.1:$GATEWAY_PORT" --token "$ADMIN_TOKEN" --rate 0.5 --count "$(q 2 10)" \
+  --timeout 120 --output "$RESULTS/full-report.json"
+set -e
+
+pids=()
+for name in gateway bot-gateway notification analytics; do pids+=("$name=$(service_pid "$name")"); done
+lt peak-memory "${pids[@]}" --output "$RESULTS/peak-memory.json" >/dev/null
+
+say "results ($RESULTS)"
+MARKDOWN=$( $QUICK && echo "$BENCH_DIR/BENCHMARKS.quick.md" || echo "$ROOT/BENCHMARKS.md")
+"${LT[@]}" report "$RESULTS" --markdown "$MARKDOWN" --label "./bench.sh $*; reads over $stored stored events"
+echo "table written to $MARKDOWN"

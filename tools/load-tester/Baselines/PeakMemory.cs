@@ -1,0 +1,46 @@
+using System.Globalization;
+using Repitbot.LoadTester.Cli;
+using Repitbot.LoadTester.Output;
+
+namespace Repitbot.LoadTester.Baselines;
+
+/// <summary>Each service's peak resident memory (VmHWM in /proc/PID/status) and its current one (VmRSS).</summary>
+public static class PeakMemory
+{
+    public static ScenarioResult Read(IReadOnlyList<string> namedPids)
+    {
+        if (namedPids.Count == 0)
+        {
+            throw new UsageException("peak-memory needs NAME=PID arguments, e.g. analytics=1234");
+        }
+
+        var rows = new List<RowResult>();
+        foreach (var pair in namedPids)
+        {
+            var parts = pair.Split('=', 2);
+            if (parts.Length != 2 || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid) || pid <= 0)
+            {
+                throw new UsageException($"'{pair}' is not NAME=PID");
+            }
+
+            var status = $"/proc/{pid}/status";
+            var fields = File.Exists(status)
+                ? File.ReadLines(status).Select(l => l.Split(':', 2)).Where(f => f.Length == 2).ToDictionary(f => f[0], f => f[1].Trim())
+                : [];
+            rows.Add(fields.Count == 0
+                ? new RowResult { Name = parts[0], Note = $"process {pid} is not running" }
+                : new RowResult
+                {
+                    Name = parts[0],
+                    Extra = new Dictionary<string, double> { ["peakMiB"] = MiB(fields, "VmHWM"), ["currentMiB"] = MiB(fields, "VmRSS") },
+                });
+        }
+
+        return new ScenarioResult { Scenario = "peak-memory", Label = "peak memory", StartedAt = DateTimeOffset.UtcNow, Rows = rows };
+    }
+
+    private static double MiB(Dictionary<string, string> fields, string key) =>
+        fields.TryGetValue(key, out var value) && long.TryParse(value.Split(' ')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kib)
+            ? Math.Round(kib / 1024.0, 1)
+            : 0;
+}

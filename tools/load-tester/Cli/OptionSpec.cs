@@ -1,0 +1,44 @@
+namespace Repitbot.LoadTester.Cli;
+
+/// <summary>One option the tool understands; <see cref="Environment"/> is the variable it falls back to.</summary>
+public sealed record OptionSpec(string Name, string? ValueName, string Help, string? Environment = null)
+{
+    public bool IsFlag => ValueName is null;
+
+    public static readonly IReadOnlyList<OptionSpec> All =
+    [
+        new("rate", "N|max", "arrivals per second (open model), or max: as fast as --concurrency allows (default 50)"),
+        new("count", "N", "stop after N operations (default 500)"),
+        new("duration", "SECONDS", "stop scheduling after this many seconds (default 20); whichever of count and duration comes first"),
+        new("concurrency", "N", "operations in flight at most (default 256)"),
+        new("timeout", "SECONDS", "one operation's time limit, also the wait for downstream effects (default 30)"),
+        new("warmup", "N", "operations before measuring, not recorded (default 0)"),
+        new("output", "FILE", "the JSON result (default results/<scenario>.json)"),
+        new("label", "TEXT", "the name of the result in tables (default the scenario's name)"),
+        new("gateway", "URL", "the API gateway", "Services__Gateway"),
+        new("bot-gateway", "URL", "the bot gateway", "Services__BotGateway"),
+        new("analytics", "URL", "the analytics service", "Services__Analytics"),
+        new("notification", "URL", "the notification service", "Services__Notification"),
+        new("url", "URL", "the address http-get and wrk request"),
+        new("rabbitmq", "URI", "amqp://user:pass@host:port/vhost", "RabbitMq__Uri"),
+        new("postgres", "CONNSTRING", "Npgsql connection string (analytics schema)", "ConnectionStrings__Postgres"),
+        new("redis", "HOST:PORT", "Redis", "ConnectionStrings__Redis"),
+        new("telegram-stub", "URL", "the Telegram Bot API stand-in (tools/telegram-stub), for notify-telegram's counts", "LOADTEST_TELEGRAM_STUB"),
+        new("maildir", "DIR", "the SMTP sink's Maildir (mail lands in DIR/new)", "LOADTEST_MAILDIR"),
+        new("token", "JWT", "bearer token for HTTP scenarios", "LOADTEST_TOKEN"),
+        new("tutor-token", "JWT", "a tutor's bearer token (ingest-rest)", "LOADTEST_TUTOR_TOKEN"),
+        new("mix", "LIST", "api-reads: weights, e.g. dashboard=70,chart=20,quick-report=10"),
+        new("connections", "N", "wrk: open connections (default 32)"),
+        new("threads", "N", "wrk: threads (default 2)"),
+        new("tutors", "N", "seed-events: tutors the events are spread over (default 20)"),
+        new("days", "N", "seed-events: days back the events are spread over (default 365)"),
+        new("port", "N", "serve: the port of the bare Kestrel endpoint (default 17090)"),
+        new("markdown", "FILE", "report: also write the table as Markdown to FILE"),
+        new("machine", "TEXT", "report: a line describing the machine"),
+        new("allow-remote", null, "allow targets other than loopback addresses"),
+        new("quiet", null, "no live progress line"),
+        new("help", null, "this text"),
+    ];
+
+    public static OptionSpec? Find(string name) => All.FirstOrDefault(o => o.Name == name);
+}

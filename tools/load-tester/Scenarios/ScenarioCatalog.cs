@@ -1,0 +1,24 @@
+using Repitbot.LoadTester.Baselines;
+
+namespace Repitbot.LoadTester.Scenarios;
+
+/// <summary>Every scenario and baseline the tool runs. A new scenario is one new file and one line here.</summary>
+public static class ScenarioCatalog
+{
+    public static readonly IReadOnlyList<Scenario> All =
+    [
+        new IngestRestScenario(),
+        new IngestBusScenario(),
+        new ApiReadsScenario(),
+        new FullReportScenario(),
+        new NotifyEmailScenario(),
+        new NotifyTelegramScenario(),
+        new HttpGetScenario(),
+        new RabbitRawScenario(),
+        new PostgresCopyScenario(),
+        new RedisBenchmarkScenario(),
+        new WrkScenario(),
+    ];
+
+    public static Scenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+}
