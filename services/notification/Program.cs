@@ -2,6 +2,8 @@ using Repitbot.Hosting;
 using Repitbot.Hosting.Configuration;
 using Repitbot.Notification;
 using Repitbot.Notification.Delivery;
+using Repitbot.Notification.Preferences;
+using Repitbot.Notification.Templates;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,7 +11,9 @@ builder.AddNotificationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapDeliveriesApi();
+app.MapTemplatesApi();
+app.MapPreferencesApi();
+app.MapNotificationsApi();
 
 return await app.RunServiceAsync();
 

@@ -3,7 +3,8 @@ using Repitbot.Contracts;
 
 namespace Repitbot.Notification.Tests;
 
-public sealed class LessonEmailTests(NotificationFactory factory) : IClassFixture<NotificationFactory>
+[Collection(SharedNotificationService.Name)]
+public sealed class LessonEmailTests(NotificationFactory factory)
 {
     [Fact]
     public async Task A_completed_lesson_emails_the_student_in_russian()

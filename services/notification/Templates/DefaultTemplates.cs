@@ -1,40 +1,87 @@
+using Repitbot.Contracts;
+
 namespace Repitbot.Notification.Templates;
 
 /// <summary>
-/// The templates every installation starts with, Russian first and English second. Stored, versioned
-/// and editable templates build on these.
+/// The version 1 of every template, seeded at start: for each type and language one subject and one
+/// body, from which the e-mail (HTML and text) and the Telegram message are made.
 /// </summary>
 public static class DefaultTemplates
 {
-    public const string LessonCompleted = "lesson-completed";
+    private sealed record Source(string Type, string Locale, string Subject, string Body);
 
-    public static readonly IReadOnlyList<EmailTemplate> All =
+    private static readonly Source[] Sources =
     [
-        new(LessonCompleted, "ru",
-            Subject: "{% if no_show %}Урок пропущен{% else %}Урок проведён: {{ minutes }} мин{% endif %}",
-            Html: """
-                <p>Здравствуйте, {{ student_name }}!</p>
-                {% if no_show %}<p>Урок {{ lesson_date }} отмечен как пропущенный.</p>
-                {% else %}<p>Урок {{ lesson_date }}{% if subject %} ({{ subject }}){% endif %} проведён, длительность {{ minutes }} мин.</p>{% endif %}
-                <p>Repitbot</p>
-                """,
-            Text: """
-                Здравствуйте, {{ student_name }}!
-                {% if no_show %}Урок {{ lesson_date }} отмечен как пропущенный.{% else %}Урок {{ lesson_date }}{% if subject %} ({{ subject }}){% endif %} проведён, длительность {{ minutes }} мин.{% endif %}
-                Repitbot
-                """),
-        new(LessonCompleted, "en",
-            Subject: "{% if no_show %}Lesson missed{% else %}Lesson completed: {{ minutes }} min{% endif %}",
-            Html: """
-                <p>Hello, {{ student_name }}!</p>
-                {% if no_show %}<p>The lesson on {{ lesson_date }} was marked as missed.</p>
-                {% else %}<p>The lesson on {{ lesson_date }}{% if subject %} ({{ subject }}){% endif %} took place and lasted {{ minutes }} min.</p>{% endif %}
-                <p>Repitbot</p>
-                """,
-            Text: """
-                Hello, {{ student_name }}!
-                {% if no_show %}The lesson on {{ lesson_date }} was marked as missed.{% else %}The lesson on {{ lesson_date }}{% if subject %} ({{ subject }}){% endif %} took place and lasted {{ minutes }} min.{% endif %}
-                Repitbot
-                """),
+        new(NotificationTypes.LessonScheduled, "ru", "Новый урок: {{ lesson_time }}",
+            "Урок{% if subject %} ({{ subject }}){% endif %} для {{ student_name }} назначен на {{ lesson_time }}, {{ duration_minutes }} мин."),
+        new(NotificationTypes.LessonScheduled, "en", "New lesson: {{ lesson_time }}",
+            "A lesson{% if subject %} ({{ subject }}){% endif %} for {{ student_name }} is scheduled for {{ lesson_time }}, {{ duration_minutes }} min."),
+        new(NotificationTypes.LessonRescheduled, "ru", "Урок перенесён на {{ lesson_time }}",
+            "Урок {{ student_name }} перенесён с {{ previous_time }} на {{ lesson_time }}."),
+        new(NotificationTypes.LessonRescheduled, "en", "Lesson moved to {{ lesson_time }}",
+            "The lesson for {{ student_name }} moved from {{ previous_time }} to {{ lesson_time }}."),
+        new(NotificationTypes.LessonCancelled, "ru", "Урок {{ lesson_time }} отменён",
+            "Урок {{ student_name }} {{ lesson_time }} отменён.{% if reason %} Причина: {{ reason }}.{% endif %}"),
+        new(NotificationTypes.LessonCancelled, "en", "Lesson on {{ lesson_time }} cancelled",
+            "The lesson for {{ student_name }} on {{ lesson_time }} is cancelled.{% if reason %} Reason: {{ reason }}.{% endif %}"),
+        new(NotificationTypes.LessonReminder, "ru", "Напоминание: урок {{ lesson_time }}",
+            "Через {{ hours_before }} ч. урок {{ student_name }}: {{ lesson_time }}."),
+        new(NotificationTypes.LessonReminder, "en", "Reminder: lesson on {{ lesson_time }}",
+            "In {{ hours_before }} h: the lesson for {{ student_name }} on {{ lesson_time }}."),
+        new(NotificationTypes.LessonCompleted, "ru",
+            "{% if no_show %}Урок пропущен{% else %}Урок проведён: {{ minutes }} мин{% endif %}",
+            "{% if no_show %}Урок {{ lesson_date }} отмечен как пропущенный.{% else %}Урок {{ lesson_date }}{% if subject %} ({{ subject }}){% endif %} проведён, длительность {{ minutes }} мин.{% if homework %} Домашнее задание: {{ homework }}.{% endif %}{% endif %}"),
+        new(NotificationTypes.LessonCompleted, "en",
+            "{% if no_show %}Lesson missed{% else %}Lesson completed: {{ minutes }} min{% endif %}",
+            "{% if no_show %}The lesson on {{ lesson_date }} was marked as missed.{% else %}The lesson on {{ lesson_date }}{% if subject %} ({{ subject }}){% endif %} took place and lasted {{ minutes }} min.{% if homework %} Homework: {{ homework }}.{% endif %}{% endif %}"),
+        new(NotificationTypes.HomeworkAssigned, "ru", "Домашнее задание: {{ title }}",
+            "Новое задание для {{ student_name }}: {{ title }}.{% if due_date %} Срок: {{ due_date }}.{% endif %}"),
+        new(NotificationTypes.HomeworkAssigned, "en", "Homework: {{ title }}",
+            "New homework for {{ student_name }}: {{ title }}.{% if due_date %} Due: {{ due_date }}.{% endif %}"),
+        new(NotificationTypes.HomeworkGraded, "ru", "Задание проверено: {{ score }} из 100",
+            "Домашнее задание {{ student_name }} оценено на {{ score }} из 100.{% if comment %} Комментарий: {{ comment }}{% endif %}"),
+        new(NotificationTypes.HomeworkGraded, "en", "Homework graded: {{ score }}/100",
+            "The homework of {{ student_name }} scored {{ score }} out of 100.{% if comment %} Comment: {{ comment }}{% endif %}"),
+        new(NotificationTypes.PaymentReceived, "ru", "Оплата получена: {{ amount }}",
+            "Получена оплата {{ amount }} за {{ student_name }}{% if lessons_covered > 0 %}, уроков: {{ lessons_covered }}{% endif %}. Спасибо!"),
+        new(NotificationTypes.PaymentReceived, "en", "Payment received: {{ amount }}",
+            "We received {{ amount }} for {{ student_name }}{% if lessons_covered > 0 %}, lessons: {{ lessons_covered }}{% endif %}. Thank you!"),
+        new(NotificationTypes.BalanceLow, "ru", "Баланс заканчивается",
+            "На балансе {{ student_name }} осталось {{ balance }} (уроков: {{ lessons_remaining }}). Пора пополнить."),
+        new(NotificationTypes.BalanceLow, "en", "Balance running low",
+            "The balance of {{ student_name }} is {{ balance }} ({{ lessons_remaining }} lessons left). Time to top up."),
+        new(NotificationTypes.StudentLinked, "ru", "Новый ученик: {{ student_name }}",
+            "{{ student_name }} теперь в списке ваших учеников."),
+        new(NotificationTypes.StudentLinked, "en", "New student: {{ student_name }}",
+            "{{ student_name }} is now one of your students."),
+        new(NotificationTypes.MaterialShared, "ru", "Новый материал: {{ title }}",
+            "Вам доступен материал «{{ title }}».{% if url %} {{ url }}{% endif %}"),
+        new(NotificationTypes.MaterialShared, "en", "New material: {{ title }}",
+            "The material \"{{ title }}\" is shared with you.{% if url %} {{ url }}{% endif %}"),
+        new(NotificationTypes.Digest, "ru", "Дайджест Repitbot: {{ count }}",
+            "{% for item in items %}\n• {{ item.subject }}. {{ item.text }}{% endfor %}"),
+        new(NotificationTypes.Digest, "en", "Repitbot digest: {{ count }}",
+            "{% for item in items %}\n• {{ item.subject }}. {{ item.text }}{% endfor %}"),
+        new(NotificationTypes.Test, "ru", "🧪 Тестовое уведомление", "Это тестовое уведомление Repitbot. Всё работает."),
+        new(NotificationTypes.Test, "en", "🧪 Test notification", "This is a Repitbot test notification. Everything works."),
     ];
+
+    public static IEnumerable<TemplateVersion> All() => Sources.SelectMany(Expand);
+
+    private static IEnumerable<TemplateVersion> Expand(Source s)
+    {
+        var greeting = s.Locale == "en" ? "Hello, {{ recipient_name }}!" : "Здравствуйте, {{ recipient_name }}!";
+        yield return new TemplateVersion
+        {
+            Type = s.Type, Channel = NotificationChannel.Email, Locale = s.Locale, Version = 1, Subject = s.Subject,
+            Body = $"<p>{greeting}</p>\n<p>{s.Body}</p>\n<p>Repitbot</p>\n",
+            Text = $"{greeting}\n{s.Body}\nRepitbot\n",
+            CreatedBy = SeedDefaultTemplates.Author,
+        };
+        yield return new TemplateVersion
+        {
+            Type = s.Type, Channel = NotificationChannel.Telegram, Locale = s.Locale, Version = 1,
+            Body = $"<b>{s.Subject}</b>\n{s.Body}", CreatedBy = SeedDefaultTemplates.Author,
+        };
+    }
 }

@@ -2,14 +2,15 @@ using System.Globalization;
 
 namespace Repitbot.Notification.Templates;
 
-/// <summary>Formats an instant as the recipient reads a date: their time zone, their language.</summary>
+/// <summary>Formats instants and amounts as the reader reads them: their time zone, their language.</summary>
 public static class LocalTime
 {
-    public static string Format(DateTimeOffset instant, string timeZone, string locale)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var local = TimeZoneInfo.ConvertTime(instant, zone);
-        var culture = CultureInfo.GetCultureInfo(locale == "en" ? "en-GB" : "ru-RU");
-        return local.ToString("d MMMM yyyy, HH:mm", culture);
-    }
+    public static string Format(DateTimeOffset instant, TimeZoneInfo zone, string locale) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString("d MMMM yyyy, HH:mm", Culture(locale));
+
+    /// <summary>Minor units to "2 000,00 RUB" (ru) or "2,000.00 RUB" (en).</summary>
+    public static string Money(long minor, string currency, string locale) =>
+        $"{(minor / 100m).ToString("N2", Culture(locale))} {currency}";
+
+    private static CultureInfo Culture(string locale) => CultureInfo.GetCultureInfo(locale == "en" ? "en-GB" : "ru-RU");
 }

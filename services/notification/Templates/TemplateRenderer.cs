@@ -1,42 +1,84 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
+using Microsoft.Extensions.FileProviders;
+using Repitbot.Contracts;
+using Repitbot.Notification.Observability;
 
 namespace Repitbot.Notification.Templates;
 
 /// <summary>
-/// Renders Liquid with Fluid. Templates are parsed once; rendering has no file system (no include
-/// provider) and bounded work, so a template cannot read files, call out, or loop forever.
+/// Renders Liquid with Fluid, sandboxed: no file provider (include/render find nothing), no network, and a
+/// step and recursion budget, so a template can neither read files nor loop forever. Parsed templates
+/// are cached by their source text, which makes a new version a new cache entry.
 /// </summary>
 public sealed class TemplateRenderer
 {
-    private const string FallbackLocale = "ru";
     private static readonly FluidParser Parser = new();
-    // HtmlEncoder.Default escapes every non-Latin letter; Russian text must stay readable in the source.
+    // HtmlEncoder.Default escapes every non-Latin letter; Russian must stay readable. It writes &lt; &gt;
+    // &amp; &quot; and numeric references, all of which the Bot API's HTML mode accepts.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly ConcurrentDictionary<string, IFluidTemplate> _parsed = new();
-    private readonly TemplateOptions _options = new() { MaxSteps = 100_000, MaxRecursion = 10 };
+    private readonly TemplateOptions _lenient = Sandboxed(strict: false);
+    private readonly TemplateOptions _strict = Sandboxed(strict: true);
 
-    public async Task<RenderedEmail> RenderEmailAsync(string key, string locale, IReadOnlyDictionary<string, object?> data)
+    public async Task<RenderedMessage> RenderAsync(TemplateVersion template, IReadOnlyDictionary<string, object?> data,
+        bool strict = false)
     {
-        var template = DefaultTemplates.All.FirstOrDefault(t => t.Key == key && t.Locale == locale)
-            ?? DefaultTemplates.All.FirstOrDefault(t => t.Key == key && t.Locale == FallbackLocale)
-            ?? throw new KeyNotFoundException($"No e-mail template '{key}'.");
-        var context = new TemplateContext(_options);
+        var started = Stopwatch.GetTimestamp();
+        var context = new TemplateContext(strict ? _strict : _lenient);
         foreach (var (name, value) in data)
         {
             context.SetValue(name, value);
         }
 
-        var subject = await Parse(template.Subject).RenderAsync(context, NullEncoder.Default);
-        var html = await Parse(template.Html).RenderAsync(context, Html);
-        var text = await Parse(template.Text).RenderAsync(context, NullEncoder.Default);
-        return new RenderedEmail(subject.Trim(), html, text);
+        var subject = template.Subject is null ? null : (await RenderPart(template.Subject, context, NullEncoder.Default)).Trim();
+        var body = await RenderPart(template.Body, context, Html);
+        var text = template.Text is null ? null : await RenderPart(template.Text, context, NullEncoder.Default);
+        if (template.Channel == NotificationChannel.Telegram)
+        {
+            body = TelegramText.FitToLimit(body.Trim());
+        }
+
+        NotificationMetrics.RenderSeconds.WithLabels(Api.ChannelNames.Of(template.Channel))
+            .Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return new RenderedMessage(subject, body, text);
     }
 
-    private IFluidTemplate Parse(string source) => _parsed.GetOrAdd(source, s =>
-        Parser.TryParse(s, out var template, out var error)
-            ? template
-            : throw new InvalidOperationException($"Template does not parse: {error}"));
+    /// <summary>Parses <paramref name="source"/>, or says where it does not parse.</summary>
+    public static bool TryCompile(string source, out IFluidTemplate? template, out TemplatePosition? error)
+    {
+        if (Parser.TryParse(source, out template, out var message))
+        {
+            error = null;
+            return true;
+        }
+
+        error = TemplatePosition.FromParserError(message);
+        return false;
+    }
+
+    private async ValueTask<string> RenderPart(string source, TemplateContext context, TextEncoder encoder)
+    {
+        var template = _parsed.GetOrAdd(source, s => TryCompile(s, out var parsed, out var error)
+            ? parsed!
+            : throw new TemplateException($"The template does not parse: {error}"));
+        return await template.RenderAsync(context, encoder);
+    }
+
+    private static TemplateOptions Sandboxed(bool strict) => new()
+    {
+        FileProvider = new NullFileProvider(),
+        MaxSteps = 100_000,
+        MaxRecursion = 10,
+        StrictVariables = strict,
+        StrictFilters = strict,
+    };
 }
+
+public sealed record RenderedMessage(string? Subject, string Body, string? Text);
+
+/// <summary>A template that cannot be rendered: bad syntax, an unknown variable or filter, too much work.</summary>
+public sealed class TemplateException(string message, Exception? inner = null) : Exception(message, inner);

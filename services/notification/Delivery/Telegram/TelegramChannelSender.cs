@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Repitbot.Notification.Observability;
+using Repitbot.Notification.Templates;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.Enums;
+
+namespace Repitbot.Notification.Delivery.Telegram;
+
+/// <summary>
+/// Telegram through Telegram.Bot against Telegram__ApiBaseUrl, paced by the shared limiter. 403 (blocked)
+/// and 400 "chat not found" end the channel for the person; 429 and 5xx retry.
+/// </summary>
+public sealed class TelegramChannelSender(IHttpClientFactory http, IOptions<TelegramOptions> options,
+    TelegramRateLimiter limiter) : IChannelSender
+{
+    private const string Method = "sendMessage";
+    /// <summary>The longest a worker holds a claimed row waiting for its slot; later slots go back to the schedule.</summary>
+    private static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(500);
+
+    public async Task<SendResult> SendAsync(Delivery delivery, RenderedMessage message, string recipientName,
+        CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(delivery.Address, NumberStyles.Integer, CultureInfo.InvariantCulture, out var chatId))
+        {
+            return new SendResult.Permanent("The recipient has no Telegram chat.", "no_chat", DisableChannel: false);
+        }
+
+        var wait = await limiter.ReserveAsync(chatId, MaxWait);
+        if (wait < TimeSpan.Zero)
+        {
+            return new SendResult.Later(-wait);
+        }
+
+        await Task.Delay(wait, cancellationToken);
+        var settings = options.Value;
+        // The library would wait out a 429 inside this call; the durable schedule does that instead.
+        var clientOptions = new TelegramBotClientOptions(settings.BotToken!, settings.ApiBaseUrl.TrimEnd('/')) { RetryThreshold = 0, RetryCount = 0 };
+        var client = new TelegramBotClient(clientOptions, http.CreateClient(nameof(TelegramChannelSender)), cancellationToken);
+        try
+        {
+            var sent = await client.SendMessage(chatId, message.Body, ParseMode.Html, cancellationToken: cancellationToken);
+            Count("ok");
+            return new SendResult.Sent(sent.Id.ToString(CultureInfo.InvariantCulture));
+        }
+        catch (ApiRequestException ex)
+        {
+            Count(ex.ErrorCode.ToString(CultureInfo.InvariantCulture));
+            return Classify(ex);
+        }
+        catch (Exception ex) when (ex is RequestException or HttpRequestException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            Count("network");
+            return new SendResult.Transient($"Telegram unreachable: {ex.Message}", "telegram_unreachable");
+        }
+    }
+
+    internal static SendResult Classify(ApiRequestException ex) => ex.ErrorCode switch
+    {
+        429 => new SendResult.Transient($"Telegram 429: {ex.Message}", "telegram_429",
+            ex.Parameters?.RetryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : null),
+        >= 500 => new SendResult.Transient($"Telegram {ex.ErrorCode}: {ex.Message}", "telegram_5xx"),
+        403 => new SendResult.Permanent($"Telegram 403: {ex.Message}", "telegram_blocked", DisableChannel: true),
+        400 when ex.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase) =>
+            new SendResult.Permanent($"Telegram 400: {ex.Message}", "telegram_chat_not_found", DisableChannel: true),
+        _ => new SendResult.Permanent($"Telegram {ex.ErrorCode}: {ex.Message}", "telegram_refused", DisableChannel: false),
+    };
+
+    private static void Count(string result) => NotificationMetrics.TelegramRequests.WithLabels(Method, result).Inc();
+}

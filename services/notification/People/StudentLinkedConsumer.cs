@@ -1,0 +1,26 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Repitbot.Contracts;
+using Repitbot.Notification.Data;
+using Repitbot.Notification.Planning;
+using Repitbot.Notification.Templates;
+
+namespace Repitbot.Notification.People;
+
+/// <summary>Records the link (once per link id) and tells the tutor about their new student.</summary>
+public sealed class StudentLinkedConsumer(NotificationDb db, NotificationPlanner planner) : IConsumer<StudentLinked>
+{
+    public async Task Consume(ConsumeContext<StudentLinked> context)
+    {
+        var e = context.Message;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO notification.links (link_id, tutor_id, student_id, parent_id, valid_from)
+            VALUES ({e.LinkId}, {e.TutorId}, {e.StudentId}, {e.ParentId}, {e.ValidFrom})
+            ON CONFLICT (link_id) DO UPDATE SET parent_id = EXCLUDED.parent_id, valid_from = EXCLUDED.valid_from
+            """, context.CancellationToken);
+        var student = await db.Recipients.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == e.StudentId, context.CancellationToken);
+        await planner.PlanAsync(new PlannedNotification(e.EventId, NotificationTypes.StudentLinked, e.OccurredAt,
+            [e.TutorId], _ => new() { ["student_name"] = student?.DisplayName ?? string.Empty }) { FirstRecipientRequired = false },
+            context.CancellationToken);
+    }
+}

@@ -1,0 +1,24 @@
+using MassTransit;
+using Repitbot.Contracts;
+using Repitbot.Notification.People;
+using Repitbot.Notification.Planning;
+using Repitbot.Notification.Templates;
+
+namespace Repitbot.Notification.Rules;
+
+/// <summary>Tells the student (and parents) about the new lesson and schedules its reminders.</summary>
+public sealed class LessonScheduledConsumer(Audience audience, NotificationPlanner planner, LessonReminders reminders)
+    : IConsumer<LessonScheduled>
+{
+    public async Task Consume(ConsumeContext<LessonScheduled> context)
+    {
+        var e = context.Message;
+        var readers = await audience.StudentAndParentsAsync(e.TutorId, e.StudentId, e.OccurredAt, context.CancellationToken);
+        var student = await audience.NameAsync(e.StudentId, context.CancellationToken);
+        await planner.PlanAsync(new PlannedNotification(e.EventId, NotificationTypes.LessonScheduled, e.OccurredAt, readers, r => new()
+        {
+            ["student_name"] = student, ["lesson_time"] = r.Time(e.StartsAt), ["duration_minutes"] = e.DurationMinutes, ["subject"] = e.Subject,
+        }), context.CancellationToken);
+        await reminders.ScheduleAsync(e.EventId, e.LessonId, e.StartsAt, e.OccurredAt, readers, student, context.CancellationToken);
+    }
+}

@@ -1,3 +1,0 @@
-namespace Repitbot.Notification.Templates;
-
-public sealed record RenderedEmail(string Subject, string Html, string Text);
