@@ -1,4 +1,5 @@
 using Repitbot.BotGateway.Data;
+using Repitbot.BotGateway.UseCases;
 using Repitbot.Hosting.Data;
 using Repitbot.Hosting.Messaging;
 using Repitbot.Hosting.Outbox;
@@ -15,6 +16,7 @@ public static class BotGatewayServices
         builder.Services.AddOutboxRelay<BotGatewayDb>();
         // The validation source generator sees only the endpoints of the project that calls AddValidation.
         builder.Services.AddValidation();
+        builder.Services.AddUseCases();
         return builder;
     }
 }

@@ -1,6 +1,9 @@
 using Repitbot.BotGateway;
 using Repitbot.BotGateway.Events;
+using Repitbot.BotGateway.Homework;
 using Repitbot.BotGateway.Lessons;
+using Repitbot.BotGateway.Materials;
+using Repitbot.BotGateway.Payments;
 using Repitbot.BotGateway.Students;
 using Repitbot.Hosting;
 using Repitbot.Hosting.Configuration;
@@ -13,6 +16,9 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapStudentsApi();
 app.MapLessonEventsApi();
+app.MapHomeworkEventsApi();
+app.MapPaymentEventsApi();
+app.MapMaterialEventsApi();
 app.MapUnknownEventsApi();
 
 return await app.RunServiceAsync();
