@@ -1,5 +1,6 @@
 using Repitbot.BotGateway.Data;
 using Repitbot.BotGateway.UseCases;
+using Repitbot.BotGateway.Webhooks;
 using Repitbot.Hosting.Data;
 using Repitbot.Hosting.Messaging;
 using Repitbot.Hosting.Outbox;
@@ -17,6 +18,7 @@ public static class BotGatewayServices
         // The validation source generator sees only the endpoints of the project that calls AddValidation.
         builder.Services.AddValidation();
         builder.Services.AddUseCases();
+        builder.Services.AddWebhookIntake();
         return builder;
     }
 }

@@ -5,6 +5,7 @@ using Repitbot.BotGateway.Lessons;
 using Repitbot.BotGateway.Materials;
 using Repitbot.BotGateway.Payments;
 using Repitbot.BotGateway.Students;
+using Repitbot.BotGateway.Webhooks;
 using Repitbot.Hosting;
 using Repitbot.Hosting.Configuration;
 
@@ -19,6 +20,7 @@ app.MapLessonEventsApi();
 app.MapHomeworkEventsApi();
 app.MapPaymentEventsApi();
 app.MapMaterialEventsApi();
+app.MapWebhooks();
 app.MapUnknownEventsApi();
 
 return await app.RunServiceAsync();
