@@ -1,4 +1,6 @@
 using Repitbot.BotGateway.Data;
+using Repitbot.BotGateway.People;
+using Repitbot.BotGateway.Telegram;
 using Repitbot.BotGateway.UseCases;
 using Repitbot.BotGateway.Webhooks;
 using Repitbot.Hosting.Data;
@@ -18,7 +20,9 @@ public static class BotGatewayServices
         // The validation source generator sees only the endpoints of the project that calls AddValidation.
         builder.Services.AddValidation();
         builder.Services.AddUseCases();
+        builder.Services.AddPeople();
         builder.Services.AddWebhookIntake();
+        builder.Services.AddTelegramBot();
         return builder;
     }
 }
