@@ -51,6 +51,8 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
             builder.UseSetting(key, value);
         }
 
+        // Request-by-request information logs drown the test output; warnings and errors still show.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(Tokens.Trust);
         ConfigureTestServices(builder);
     }

@@ -52,7 +52,8 @@ public static partial class RequestErrorDescriber
     private static string ExpectedType(string message)
     {
         var type = ConvertedType().Match(message);
-        return type.Success ? $" ({type.Groups["type"].Value})" : string.Empty;
+        // The message goes on with ". Path: ..."; the sentence's full stop is not part of the type name.
+        return type.Success ? $" ({type.Groups["type"].Value.TrimEnd('.')})" : string.Empty;
     }
 
     private static JsonException? FindJsonException(Exception? exception) => exception switch
