@@ -3,6 +3,7 @@ using Repitbot.BotGateway.Events;
 using Repitbot.BotGateway.Homework;
 using Repitbot.BotGateway.Lessons;
 using Repitbot.BotGateway.Materials;
+using Repitbot.BotGateway.Observability;
 using Repitbot.BotGateway.Payments;
 using Repitbot.BotGateway.People;
 using Repitbot.BotGateway.Students;
@@ -17,6 +18,7 @@ builder.AddBotGatewayServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapHealthAlias();
 app.MapStudentsApi();
 app.MapPeopleApi();
 app.MapLessonEventsApi();

@@ -6,11 +6,11 @@ namespace Repitbot.BotGateway.Telegram;
 
 /// <summary>Long polling for local runs: getUpdates in a loop, acknowledging each batch by its next offset.</summary>
 public sealed partial class TelegramPolling(ITelegramBotClient bot, UpdateProcessor processor, IOptions<TelegramOptions> options,
-    ILogger<TelegramPolling> logger) : BackgroundService
+    ILogger<TelegramPolling> logger)
 {
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(CancellationToken stoppingToken)
     {
         int? offset = null;
         var failures = 0;

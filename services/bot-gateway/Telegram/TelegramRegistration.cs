@@ -25,12 +25,9 @@ public static class TelegramRegistration
         services.AddSingleton<BotReplies>();
         services.AddSingleton<BotLinks>();
         services.AddSingleton<UpdateProcessor>();
-        services.AddHostedService(sp => sp.GetRequiredService<IOptions<TelegramOptions>>().Value switch
-        {
-            { Mode: TelegramMode.Polling } => ActivatorUtilities.CreateInstance<TelegramPolling>(sp),
-            { Mode: TelegramMode.Webhook, WebhookUrl.Length: > 0 } => (IHostedService)ActivatorUtilities.CreateInstance<WebhookRegistrar>(sp),
-            _ => new NothingToRun(),
-        });
+        services.AddSingleton<TelegramPolling>();
+        services.AddSingleton<WebhookRegistrar>();
+        services.AddHostedService<TelegramTransport>();
 
         services.AddScoped<UpdateRouter>()
             .AddScoped<BotCommands>()
@@ -45,12 +42,5 @@ public static class TelegramRegistration
             .AddScoped<HomeworkCommands>()
             .AddScoped<MaterialCommands>();
         return services;
-    }
-
-    private sealed class NothingToRun : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

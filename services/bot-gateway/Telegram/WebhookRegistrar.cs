@@ -6,9 +6,9 @@ namespace Repitbot.BotGateway.Telegram;
 
 /// <summary>In webhook mode with Telegram__WebhookUrl set, tells Telegram where to send updates, with the secret.</summary>
 public sealed partial class WebhookRegistrar(ITelegramBotClient bot, IOptions<TelegramOptions> options,
-    ILogger<WebhookRegistrar> logger) : BackgroundService
+    ILogger<WebhookRegistrar> logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
