@@ -24,6 +24,9 @@ public class BotGatewayFactory() : ServiceFactory<Program>("bot-gateway")
 
     protected virtual bool RelaysOutbox => false;
 
+    /// <summary>Removes <paramref name="tutorId"/>'s unpublished outbox rows when this host stops.</summary>
+    public void Track(Guid tutorId) => _tutors.Add(tutorId);
+
     public HttpClient TutorClient(Guid tutorId)
     {
         _tutors.Add(tutorId);

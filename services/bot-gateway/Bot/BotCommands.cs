@@ -46,8 +46,7 @@ public sealed class BotCommands(PeopleCommands people, LessonCommands lessons, P
         if (!Table.TryGetValue(name, out var command))
         {
             BotMetrics.Updates.WithLabels("unknown").Inc();
-            await ctx.ReplyKeyAsync("unknown_command", Escape(Trim("/" + head, 64)));
-            await people.HelpAsync(ctx, "");
+            await ctx.ReplyAsync(ctx.T("unknown_command", Escape(Trim("/" + head, 64))) + "\n\n" + PeopleCommands.Help(ctx));
             return;
         }
 

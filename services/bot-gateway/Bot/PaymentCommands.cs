@@ -17,7 +17,7 @@ public sealed class PaymentCommands(BotDirectory directory, PaymentUseCases paym
             return;
         }
 
-        if (words.Length < 2)
+        if (words.Length is < 2 or > 4 || CompactForm.ParseMoney(words[1]) is null)
         {
             await ctx.ShowFormAsync("form_pay");
             return;

@@ -22,20 +22,22 @@ public sealed class PeopleCommands(Registration registration, Invites invites, P
 
             ctx.User = user;
             var tutor = Escape(await directory.NameAsync(link?.TutorId ?? Guid.Empty, ctx.CancellationToken));
-            await (user!.Role == UserRole.Parent
-                ? ctx.ReplyKeyAsync("joined_parent", tutor, Escape(await directory.NameAsync(link?.StudentId ?? Guid.Empty, ctx.CancellationToken)))
-                : ctx.ReplyKeyAsync("joined_student", tutor));
-            await HelpAsync(ctx, "");
+            var joined = user!.Role == UserRole.Parent
+                ? ctx.T("joined_parent", tutor, Escape(await directory.NameAsync(link?.StudentId ?? Guid.Empty, ctx.CancellationToken)))
+                : ctx.T("joined_student", tutor);
+            await ctx.ReplyAsync(joined + "\n\n" + Help(ctx));
             return;
         }
 
         var (registered, isNew) = await registration.RegisterTutorAsync(ctx.Who, ctx.CancellationToken);
         ctx.User = registered;
-        await ctx.ReplyKeyAsync(isNew ? "welcome_tutor" : "welcome_back", Escape(registered.DisplayName));
-        await HelpAsync(ctx, "");
+        await ctx.ReplyAsync(ctx.T(isNew ? "welcome_tutor" : "welcome_back", Escape(registered.DisplayName)) + "\n\n" + Help(ctx));
     }
 
-    public Task HelpAsync(BotContext ctx, string args) => ctx.ReplyKeyAsync(ctx.User?.Role switch
+    public Task HelpAsync(BotContext ctx, string args) => ctx.ReplyAsync(Help(ctx));
+
+    /// <summary>The commands this user may use.</summary>
+    public static string Help(BotContext ctx) => ctx.T(ctx.User?.Role switch
     {
         UserRole.Tutor => "help_tutor",
         UserRole.Student or UserRole.Parent => "help_student",

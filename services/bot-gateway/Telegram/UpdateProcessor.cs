@@ -42,6 +42,13 @@ public sealed partial class UpdateProcessor(IServiceScopeFactory scopes, TimePro
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (updateId % 1000 == 0)
+            {
+                // Telegram keeps an update for at most a day, so older claims can never be needed again.
+                var before = clock.GetUtcNow().AddDays(-2);
+                await db.ProcessedUpdates.Where(u => u.ReceivedAt < before).ExecuteDeleteAsync(cancellationToken);
+            }
+
             return true;
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
