@@ -1,4 +1,5 @@
 using Repitbot.BotGateway.Data;
+using Repitbot.BotGateway.Integrations;
 using Repitbot.BotGateway.People;
 using Repitbot.BotGateway.Telegram;
 using Repitbot.BotGateway.UseCases;
@@ -22,6 +23,7 @@ public static class BotGatewayServices
         builder.Services.AddUseCases();
         builder.Services.AddPeople();
         builder.Services.AddWebhookIntake();
+        builder.Services.AddServiceClients();
         builder.Services.AddTelegramBot();
         return builder;
     }

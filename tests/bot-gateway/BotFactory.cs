@@ -102,6 +102,8 @@ public sealed class BotFactory : BotGatewayFactory
         builder.UseSetting("Telegram:BotToken", Stub.Token);
         builder.UseSetting("Telegram:ApiBaseUrl", Stub.BaseUrl);
         builder.UseSetting("Telegram:WebhookSecret", Secret);
+        // No service credentials: /analytics and /notifications must say the service is unavailable, not fail.
+        builder.UseSetting("Auth:ClientId", "");
     }
 
     public override async ValueTask DisposeAsync()

@@ -98,6 +98,28 @@ public sealed partial class BotScenarioTests(BotFactory bot) : IClassFixture<Bot
         Assert.Empty(bot.Stub.Calls("sendMessage", user));
     }
 
+    [Fact]
+    public async Task Analytics_offers_areas_then_periods_and_says_so_when_the_service_cannot_be_asked()
+    {
+        var (tutor, stranger) = (BotFactory.NewTelegramUserId(), BotFactory.NewTelegramUserId());
+        await bot.SayAsync(tutor, "/start", "Ольга");
+        bot.Track(await bot.UserIdAsync(tutor));
+
+        await bot.SayAsync(tutor, "/analytics");
+        var areas = bot.LastButtons(tutor);
+        await bot.PressAsync(tutor, "an:payments");
+        var periods = bot.LastButtons(tutor);
+        var chart = await bot.PressAsync(tutor, "ap:payments:30");
+        var notifications = await bot.SayAsync(tutor, "/notifications");
+        var strangerPress = await bot.SayAsync(stranger, "/analytics");
+
+        Assert.Equal(["an:lessons", "an:payments", "an:students", "an:homework", "an:materials"], areas);
+        Assert.Equal(["ap:payments:7", "ap:payments:30", "ap:payments:90"], periods);
+        Assert.Contains("Сервис временно недоступен", chart, StringComparison.Ordinal);
+        Assert.Contains("Сервис временно недоступен", notifications, StringComparison.Ordinal);
+        Assert.Contains("/start", strangerPress, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"\?start=(?<code>[A-Za-z0-9_-]+)")]
     private static partial Regex InviteCode();
 }

@@ -7,12 +7,17 @@ namespace Repitbot.BotGateway.Bot;
 /// conversation (<see cref="BotFlows"/>) stored in PostgreSQL.
 /// </summary>
 public sealed class BotButtons(LessonCommands lessons, HomeworkCommands homework, MaterialCommands materials,
-    BotDirectory directory, ConversationStore conversations)
+    BotDirectory directory, ConversationStore conversations, AnalyticsCommands analytics, NotificationCommands notifications)
 {
     private static readonly HashSet<string> TutorActions = ["sch", "les", "done", "noshow", "move", "cancel", "pay"];
 
     public async Task PressAsync(BotContext ctx, string data)
     {
+        if (await SettingsButtonAsync(ctx, data))
+        {
+            return;
+        }
+
         var parts = data.Split(':', 2);
         if (parts.Length != 2 || !Guid.TryParseExact(parts[1], "N", out var id) || ctx.User is null)
         {
@@ -52,6 +57,36 @@ public sealed class BotButtons(LessonCommands lessons, HomeworkCommands homework
                 await ctx.ReplyKeyAsync("help_tutor");
                 break;
         }
+    }
+
+    /// <summary>Buttons whose data is not an id: analytics areas and periods, notification toggles.</summary>
+    private async Task<bool> SettingsButtonAsync(BotContext ctx, string data)
+    {
+        var parts = data.Split(':');
+        if (parts[0] is not ("an" or "ap" or "pdf" or "nt" or "ntest"))
+        {
+            return false;
+        }
+
+        if (ctx.User is null || (parts[0] is "an" or "ap" or "pdf" && !ctx.IsTutor))
+        {
+            await ctx.ReplyKeyAsync(ctx.User is null ? "not_registered" : "tutors_only");
+            return true;
+        }
+
+        var area = parts.Length > 1 && AnalyticsCommands.Areas.Contains(parts[1]) ? parts[1] : null;
+        var days = parts.Length > 2 && int.TryParse(parts[2], out var d) && d is 7 or 30 or 90 ? d : 0;
+        var index = parts.Length > 1 && int.TryParse(parts[1], out var i) && i is >= 0 and < 100 ? i : -1;
+        await (parts[0] switch
+        {
+            "an" when area is not null => analytics.PickPeriodAsync(ctx, area),
+            "ap" when area is not null && days > 0 => analytics.ChartAsync(ctx, area, days),
+            "pdf" when area is not null && days > 0 => analytics.PdfAsync(ctx, area, days),
+            "nt" when index >= 0 => notifications.ToggleAsync(ctx, index),
+            "ntest" => notifications.TestAsync(ctx),
+            _ => analytics.StartAsync(ctx, ""),
+        });
+        return true;
     }
 
     private async Task AskAboutStudentAsync(BotContext ctx, string action, Guid studentId)

@@ -7,7 +7,7 @@ namespace Repitbot.BotGateway.Bot;
 
 /// <summary>The command table: who may run each command and what runs it. Unknown commands get the help.</summary>
 public sealed class BotCommands(PeopleCommands people, LessonCommands lessons, PaymentCommands payments,
-    HomeworkCommands homework, MaterialCommands materials)
+    HomeworkCommands homework, MaterialCommands materials, AnalyticsCommands analytics, NotificationCommands notifications)
 {
     private enum Who { Anyone, Registered, Tutor, Student }
 
@@ -30,6 +30,9 @@ public sealed class BotCommands(PeopleCommands people, LessonCommands lessons, P
         ["homework"] = (Who.Registered, (ctx, a) => ctx.IsTutor ? homework.AssignAsync(ctx, a) : homework.ListAsync(ctx, a)),
         ["submit"] = (Who.Student, homework.SubmitNumberAsync),
         ["materials"] = (Who.Student, materials.ListAsync),
+        ["analytics"] = (Who.Tutor, analytics.StartAsync),
+        ["notifications"] = (Who.Registered, notifications.ShowAsync),
+        ["quiet"] = (Who.Registered, notifications.QuietAsync),
         ["profile"] = (Who.Registered, people.ProfileAsync),
         ["name"] = (Who.Registered, (ctx, a) => people.ChangeAsync(ctx, "name", a)),
         ["lang"] = (Who.Registered, (ctx, a) => people.ChangeAsync(ctx, "lang", a)),

@@ -31,6 +31,8 @@ public static class Texts
             /homework &lt;ученик&gt; &lt;задание&gt; — задать домашнее задание
             /unlink &lt;ученик&gt; — отключить ученика
             Документ, отправленный боту, становится материалом (в подписи — имя ученика, иначе для всех).
+            /analytics — графики и PDF-отчёты
+            /notifications, /quiet — уведомления
             /profile, /name, /lang, /tz, /email — профиль
             """, """
             <b>Tutor commands</b>
@@ -45,6 +47,8 @@ public static class Texts
             /homework &lt;student&gt; &lt;task&gt; — assign homework
             /unlink &lt;student&gt; — unlink a student
             A document sent to the bot becomes a material (caption: a student's name, otherwise for everyone).
+            /analytics — charts and PDF reports
+            /notifications, /quiet — notifications
             /profile, /name, /lang, /tz, /email — profile
             """),
         ["help_student"] = ("""
@@ -52,12 +56,14 @@ public static class Texts
             /homework — домашние задания (сдать)
             /submit &lt;№&gt; — сдать задание
             /materials — материалы
+            /notifications, /quiet — уведомления
             /profile, /name, /lang, /tz, /email — профиль
             """, """
             <b>Student commands</b>
             /homework — homework (hand in)
             /submit &lt;#&gt; — hand in homework
             /materials — materials
+            /notifications, /quiet — notifications
             /profile, /name, /lang, /tz, /email — profile
             """),
         ["help_new"] = ("Отправьте /start, чтобы зарегистрироваться как репетитор, или откройте ссылку-приглашение от репетитора.",
@@ -135,6 +141,24 @@ public static class Texts
         ["profile"] = ("<b>Профиль</b>\nИмя: {0}\nЯзык: {1}\nЧасовой пояс: {2}\nE-mail: {3}", "<b>Profile</b>\nName: {0}\nLanguage: {1}\nTime zone: {2}\nE-mail: {3}"),
         ["profile_saved"] = ("✅ Профиль сохранён.", "✅ Profile saved."),
         ["none"] = ("—", "—"),
+        ["analytics_area"] = ("📊 Что показать?", "📊 What to show?"),
+        ["analytics_period"] = ("📊 {0}: за какой период?", "📊 {0}: which period?"),
+        ["days"] = ("{0} дн.", "{0} days"),
+        ["area_lessons"] = ("Уроки", "Lessons"),
+        ["area_payments"] = ("Оплаты", "Payments"),
+        ["area_students"] = ("Ученики", "Students"),
+        ["area_homework"] = ("Домашние задания", "Homework"),
+        ["area_materials"] = ("Материалы", "Materials"),
+        ["chart_caption"] = ("📊 {0} за {1} дн.", "📊 {0}, last {1} days"),
+        ["report_progress"] = ("⏳ Готовлю отчёт…", "⏳ Preparing the report…"),
+        ["report_done"] = ("✅ Отчёт готов.", "✅ The report is ready."),
+        ["no_pdf"] = ("PDF для этого раздела пока нет.", "There is no PDF for this area yet."),
+        ["service_unavailable"] = ("⚠️ Сервис временно недоступен, попробуйте позже.", "⚠️ The service is unavailable right now; try again later."),
+        ["notifications"] = ("<b>Уведомления</b>\nЯзык: {0} (/lang)\nЧасовой пояс: {1} (/tz)\nE-mail: {2} (/email)\nТихие часы: /quiet 22:00 08:00\nНажмите, чтобы включить или выключить:",
+            "<b>Notifications</b>\nLanguage: {0} (/lang)\nTime zone: {1} (/tz)\nE-mail: {2} (/email)\nQuiet hours: /quiet 22:00 08:00\nPress to switch on or off:"),
+        ["btn_test"] = ("🧪 Тестовое уведомление", "🧪 Test notification"),
+        ["test_requested"] = ("🧪 Тестовое уведомление отправлено.", "🧪 A test notification is on its way."),
+        ["form_quiet"] = ("/quiet &lt;ЧЧ:ММ&gt; &lt;ЧЧ:ММ&gt; или /quiet off", "/quiet &lt;HH:MM&gt; &lt;HH:MM&gt; or /quiet off"),
     };
 
     public static string Get(string locale, string key, params object?[] args)

@@ -40,7 +40,9 @@ public static class TelegramRegistration
             .AddScoped<LessonCommands>()
             .AddScoped<PaymentCommands>()
             .AddScoped<HomeworkCommands>()
-            .AddScoped<MaterialCommands>();
+            .AddScoped<MaterialCommands>()
+            .AddScoped<AnalyticsCommands>()
+            .AddScoped<NotificationCommands>();
         return services;
     }
 }
