@@ -61,13 +61,16 @@ public sealed class PeopleApiTests(BotGatewayFactory factory) : IClassFixture<Bo
     }
 
     [Fact]
-    public async Task Health_answers_on_health()
+    public async Task Health_answers_on_health_and_the_openapi_document_lists_every_event_route()
     {
         using var anonymous = factory.CreateClient();
 
         var response = await anonymous.GetAsync(new Uri("/health", UriKind.Relative));
+        var openApi = await anonymous.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("postgres", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.All(Events.EventKinds.All, kind => Assert.Contains($"/api/v1/events/{kind}", openApi, StringComparison.Ordinal));
+        Assert.Contains("/api/v1/webhooks/{source}", openApi, StringComparison.Ordinal);
     }
 }
