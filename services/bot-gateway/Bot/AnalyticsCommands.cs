@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Repitbot.BotGateway.Integrations;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -5,10 +7,17 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace Repitbot.BotGateway.Bot;
 
 /// <summary>/analytics: area, then period, then the analytics service's chart as a photo with a "📄 PDF" button.</summary>
-public sealed partial class AnalyticsCommands(AnalyticsClient analytics, ILogger<AnalyticsCommands> logger)
+public sealed partial class AnalyticsCommands(AnalyticsClient analytics, TimeProvider clock, ILogger<AnalyticsCommands> logger)
 {
     public static readonly string[] Areas = ["lessons", "payments", "students", "homework", "materials"];
     private static readonly int[] Periods = [7, 30, 90];
+
+    /// <summary>The analytics service's chart for each area.</summary>
+    private static readonly Dictionary<string, string> Charts = new(StringComparer.Ordinal)
+    {
+        ["lessons"] = "lessons-per-day", ["payments"] = "revenue", ["students"] = "retention",
+        ["homework"] = "homework-scores", ["materials"] = "top-materials",
+    };
 
     /// <summary>Areas with a quick PDF report, by the report kind the analytics service names them.</summary>
     private static readonly Dictionary<string, string> QuickReports = new(StringComparer.Ordinal)
@@ -26,13 +35,13 @@ public sealed partial class AnalyticsCommands(AnalyticsClient analytics, ILogger
     {
         try
         {
-            var png = await analytics.ChartPngAsync(area, days, ctx.User!.Id, ctx.CancellationToken);
+            var png = await analytics.ChartPngAsync(Charts[area], days, ctx.Locale, ctx.User!.Id, ctx.CancellationToken);
             using var stream = new MemoryStream(png);
             var keyboard = QuickReports.ContainsKey(area)
                 ? new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("📄 PDF", $"pdf:{area}:{days}"))
                 : null;
-            await ctx.Replies.SendPhotoAsync(ctx.ChatId, stream, $"{area}-{days}d.png", ctx.T("chart_caption", ctx.T("area_" + area), days),
-                keyboard, ctx.CancellationToken);
+            var caption = ctx.T("chart_caption", ctx.T("area_" + area), days) + await KeyNumbersAsync(ctx, area, days);
+            await ctx.Replies.SendPhotoAsync(ctx.ChatId, stream, $"{area}-{days}d.png", caption, keyboard, ctx.CancellationToken);
         }
         catch (ServiceUnavailableException ex)
         {
@@ -53,7 +62,7 @@ public sealed partial class AnalyticsCommands(AnalyticsClient analytics, ILogger
         var progress = await ctx.Replies.SendAsync(ctx.ChatId, ctx.T("report_progress"), cancellationToken: ctx.CancellationToken);
         try
         {
-            var pdf = await analytics.QuickReportPdfAsync(kind, days, ctx.User!.Id, ctx.CancellationToken);
+            var pdf = await analytics.QuickReportPdfAsync(kind, days, ctx.Locale, ctx.User!.Id, ctx.CancellationToken);
             using var stream = new MemoryStream(pdf);
             await ctx.Replies.SendDocumentAsync(ctx.ChatId, InputFile.FromStream(stream, $"repitbot-{area}-{days}d.pdf"),
                 ctx.T("chart_caption", ctx.T("area_" + area), days), ctx.CancellationToken);
@@ -63,6 +72,24 @@ public sealed partial class AnalyticsCommands(AnalyticsClient analytics, ILogger
         {
             LogUnavailable(ex);
             await EditAsync(ctx, progress, ctx.T("service_unavailable"));
+        }
+    }
+
+    /// <summary>The area's top-level numbers ("lessons: 12"), or nothing when they cannot be had: the chart still goes out.</summary>
+    private async Task<string> KeyNumbersAsync(BotContext ctx, string area, int days)
+    {
+        try
+        {
+            var numbers = await analytics.AreaAsync(area, days, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ctx.User!.Id,
+                ctx.CancellationToken);
+            var lines = numbers.Where(p => p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.Number).Take(8)
+                .Select(p => $"{Telegram.TelegramText.Escape(p.Key)}: {p.Value!.ToJsonString()}");
+            return string.Concat(lines.Select(l => "\n" + l));
+        }
+        catch (ServiceUnavailableException ex)
+        {
+            LogUnavailable(ex);
+            return "";
         }
     }
 

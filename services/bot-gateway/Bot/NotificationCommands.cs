@@ -60,8 +60,9 @@ public sealed partial class NotificationCommands(NotificationClient notification
 
         await ChangeAsync(ctx, preferences =>
         {
-            preferences["quietHoursStart"] = off ? null : words[0];
-            preferences["quietHoursEnd"] = off ? null : words[1];
+            // The notification service clears quiet hours when both are "".
+            preferences["quietHoursFrom"] = off ? "" : words[0];
+            preferences["quietHoursTo"] = off ? "" : words[1];
         });
         await ctx.ReplyKeyAsync("profile_saved");
     }
