@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -81,6 +82,9 @@ public sealed partial class BotScenarioTests(BotFactory bot) : IClassFixture<Bot
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
         Assert.Single(bot.Stub.Calls("sendMessage", tutor));
+        using var service = bot.ClientWithToken(bot.Tokens.Factory.Create("api-gateway", Repitbot.Hosting.Auth.Roles.Service, TimeSpan.FromMinutes(1)));
+        var found = await service.GetFromJsonAsync<JsonElement>($"/api/v1/users/by-telegram/{tutor}");
+        Assert.Equal((await bot.UserIdAsync(tutor), "tutor"), (found.GetProperty("id").GetGuid(), found.GetProperty("role").GetString()));
         Assert.Single(await OutboxRow.ForTutorAsync(bot.Database, await bot.UserIdAsync(tutor)));
     }
 

@@ -18,7 +18,8 @@ public sealed record CreateInviteRequest
     public Guid? StudentId { get; init; }
 }
 
-public sealed record TelegramUserFound(Guid UserId, string Role, string DisplayName, string Locale);
+/// <summary>What the API gateway reads for Telegram sign-in: <c>id</c> and <c>role</c>.</summary>
+public sealed record TelegramUserFound(Guid Id, string Role, string DisplayName, string Locale);
 
 /// <summary>Invites, unlinking, profiles, and the lookup the API gateway uses for Telegram login.</summary>
 public static class PeopleApi
