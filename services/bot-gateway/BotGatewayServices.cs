@@ -1,4 +1,9 @@
 using Repitbot.BotGateway.Data;
+using Repitbot.BotGateway.Integrations;
+using Repitbot.BotGateway.People;
+using Repitbot.BotGateway.Telegram;
+using Repitbot.BotGateway.UseCases;
+using Repitbot.BotGateway.Webhooks;
 using Repitbot.Hosting.Data;
 using Repitbot.Hosting.Messaging;
 using Repitbot.Hosting.Outbox;
@@ -15,6 +20,11 @@ public static class BotGatewayServices
         builder.Services.AddOutboxRelay<BotGatewayDb>();
         // The validation source generator sees only the endpoints of the project that calls AddValidation.
         builder.Services.AddValidation();
+        builder.Services.AddUseCases();
+        builder.Services.AddPeople();
+        builder.Services.AddWebhookIntake();
+        builder.Services.AddServiceClients();
+        builder.Services.AddTelegramBot();
         return builder;
     }
 }

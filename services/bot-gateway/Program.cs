@@ -1,7 +1,14 @@
 using Repitbot.BotGateway;
 using Repitbot.BotGateway.Events;
+using Repitbot.BotGateway.Homework;
 using Repitbot.BotGateway.Lessons;
+using Repitbot.BotGateway.Materials;
+using Repitbot.BotGateway.Observability;
+using Repitbot.BotGateway.Payments;
+using Repitbot.BotGateway.People;
 using Repitbot.BotGateway.Students;
+using Repitbot.BotGateway.Telegram;
+using Repitbot.BotGateway.Webhooks;
 using Repitbot.Hosting;
 using Repitbot.Hosting.Configuration;
 
@@ -11,8 +18,15 @@ builder.AddBotGatewayServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapHealthAlias();
 app.MapStudentsApi();
+app.MapPeopleApi();
 app.MapLessonEventsApi();
+app.MapHomeworkEventsApi();
+app.MapPaymentEventsApi();
+app.MapMaterialEventsApi();
+app.MapWebhooks();
+app.MapTelegramWebhook();
 app.MapUnknownEventsApi();
 
 return await app.RunServiceAsync();

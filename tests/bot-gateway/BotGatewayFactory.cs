@@ -24,6 +24,9 @@ public class BotGatewayFactory() : ServiceFactory<Program>("bot-gateway")
 
     protected virtual bool RelaysOutbox => false;
 
+    /// <summary>Removes <paramref name="tutorId"/>'s unpublished outbox rows when this host stops.</summary>
+    public void Track(Guid tutorId) => _tutors.Add(tutorId);
+
     public HttpClient TutorClient(Guid tutorId)
     {
         _tutors.Add(tutorId);
@@ -55,8 +58,16 @@ public class BotGatewayFactory() : ServiceFactory<Program>("bot-gateway")
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>The webhook source configured for tests; its secret signs test deliveries.</summary>
+    public const string WebhookSource = "course-platform";
+    public const string WebhookSecret = "test-webhook-secret-0123456789";
+    public const int WebhookMaxBodyBytes = 8192;
+
     protected override void ConfigureTestServices(IWebHostBuilder builder)
     {
+        builder.UseSetting("Webhooks:Sources:0:Name", WebhookSource);
+        builder.UseSetting("Webhooks:Sources:0:Secret", WebhookSecret);
+        builder.UseSetting("Webhooks:MaxBodyBytes", WebhookMaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (RelaysOutbox)
         {
             return;

@@ -10,31 +10,19 @@ public sealed class BotGatewayDb(DbContextOptions<BotGatewayDb> options) : DbCon
     public DbSet<User> Users => Set<User>();
     public DbSet<StudentLink> StudentLinks => Set<StudentLink>();
     public DbSet<Lesson> Lessons => Set<Lesson>();
+    public DbSet<Homework> Homework => Set<Homework>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<Material> Materials => Set<Material>();
+    public DbSet<RecordedEvent> RecordedEvents => Set<RecordedEvent>();
+    public DbSet<Invite> Invites => Set<Invite>();
+    public DbSet<WebhookMessage> WebhookMessages => Set<WebhookMessage>();
+    public DbSet<ProcessedUpdate> ProcessedUpdates => Set<ProcessedUpdate>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.AddOutbox();
-        modelBuilder.Entity<User>(e =>
-        {
-            e.Property(u => u.Role).HasConversion<string>().HasMaxLength(16);
-            e.Property(u => u.DisplayName).HasMaxLength(200);
-            e.Property(u => u.Email).HasMaxLength(254);
-            e.Property(u => u.Locale).HasMaxLength(8);
-            e.Property(u => u.TimeZone).HasMaxLength(64);
-        });
-        modelBuilder.Entity<StudentLink>(e =>
-        {
-            e.HasIndex(l => new { l.TutorId, l.StudentId });
-            // At most one open link per tutor and student; closed links stay as history.
-            e.HasIndex(l => new { l.TutorId, l.StudentId }).IsUnique().HasFilter("valid_to IS NULL")
-                .HasDatabaseName("ix_student_links_open");
-        });
-        modelBuilder.Entity<Lesson>(e =>
-        {
-            e.Property(l => l.Outcome).HasConversion<string>().HasMaxLength(16);
-            e.Property(l => l.Subject).HasMaxLength(200);
-            e.HasIndex(l => l.TutorId);
-        });
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BotGatewayDb).Assembly);
     }
 }

@@ -9,6 +9,8 @@ public sealed class User
     public required string DisplayName { get; set; }
     public string? Email { get; set; }
     public long? TelegramChatId { get; set; }
+    /// <summary>Telegram's user id (the same as the private chat id, kept apart because the API treats them apart).</summary>
+    public long? TelegramUserId { get; set; }
     public required string Locale { get; set; }
     public required string TimeZone { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -23,17 +25,4 @@ public sealed class StudentLink
     public Guid? ParentId { get; set; }
     public DateTimeOffset ValidFrom { get; set; }
     public DateTimeOffset? ValidTo { get; set; }
-}
-
-public sealed class Lesson
-{
-    public Guid Id { get; set; }
-    public Guid TutorId { get; set; }
-    public Guid StudentId { get; set; }
-    public LessonOutcome? Outcome { get; set; }
-    public int? Minutes { get; set; }
-    public string? Subject { get; set; }
-    public DateTimeOffset? CompletedAt { get; set; }
-    /// <summary>The event that recorded the completion, returned again when a client repeats the request.</summary>
-    public Guid? CompletedEventId { get; set; }
 }

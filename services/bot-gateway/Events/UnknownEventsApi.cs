@@ -1,12 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Repitbot.BotGateway.Lessons;
 
 namespace Repitbot.BotGateway.Events;
 
 public static class UnknownEventsApi
 {
-    private static readonly string[] KnownKinds = [LessonEventsApi.CompletedKind];
-
     /// <summary>Anything under /api/v1/events that no event endpoint claimed: a 400 that lists what exists.</summary>
     public static IEndpointRouteBuilder MapUnknownEventsApi(this IEndpointRouteBuilder app)
     {
@@ -18,7 +15,7 @@ public static class UnknownEventsApi
         TypedResults.ValidationProblem(
             new Dictionary<string, string[]>
             {
-                ["kind"] = [$"Unknown event kind '{kind}'. Known kinds: {string.Join(", ", KnownKinds)}."],
+                ["kind"] = [$"Unknown event kind '{kind}'. Known kinds: {string.Join(", ", EventKinds.All)}."],
             },
             title: "Unknown event kind.");
 }

@@ -1,29 +1,38 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Repitbot.BotGateway.Data;
+using Repitbot.BotGateway.Events;
+using Repitbot.BotGateway.UseCases;
 using Repitbot.Contracts;
 using Repitbot.Hosting.Auth;
-using Repitbot.Hosting.Outbox;
 
 namespace Repitbot.BotGateway.Lessons;
 
 public static class LessonEventsApi
 {
-    public const string CompletedKind = "lessons/completed";
+    public const string CompletedKind = EventKinds.LessonCompleted;
 
     public static IEndpointRouteBuilder MapLessonEventsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/events/lessons").WithTags("Events").RequireAuthorization(Policies.TutorData);
+        group.MapPost("/scheduled", (ScheduleLessonRequest request, ClaimsPrincipal user, LessonPlanning lessons, CancellationToken ct) =>
+                EventResults.RecordAsync(EventKinds.LessonScheduled, user, request.TutorId, t => lessons.ScheduleAsync(t, request, ct)))
+            .WithSummary("Schedules a lesson with one of the tutor's students and publishes LessonScheduled.");
+        group.MapPost("/rescheduled", (RescheduleLessonRequest request, ClaimsPrincipal user, LessonPlanning lessons, CancellationToken ct) =>
+                EventResults.RecordAsync(EventKinds.LessonRescheduled, user, request.TutorId, t => lessons.RescheduleAsync(t, request, ct)))
+            .WithSummary("Moves a scheduled lesson and publishes LessonRescheduled.");
+        group.MapPost("/cancelled", (CancelLessonRequest request, ClaimsPrincipal user, LessonPlanning lessons, CancellationToken ct) =>
+                EventResults.RecordAsync(EventKinds.LessonCancelled, user, request.TutorId, t => lessons.CancelAsync(t, request, ct)))
+            .WithSummary("Cancels a scheduled lesson with a reason and publishes LessonCancelled.");
         group.MapPost("/completed", RecordCompleted)
             .WithSummary("Records that a lesson took place (or the student did not come) and publishes LessonCompleted.");
         return app;
     }
 
-    private static async Task<Results<Accepted<EventRecorded>, Ok<EventRecorded>, ForbidHttpResult, ProblemHttpResult>>
-        RecordCompleted(LessonCompletedRequest request, HttpContext http, BotGatewayDb db, OutboxSignal outbox,
-            TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Answers in the flat <see cref="EventRecorded"/> shape clients of the first version rely on.</summary>
+    private static async Task<Results<Accepted<EventRecorded>, Ok<EventRecorded>, ForbidHttpResult, ValidationProblem, ProblemHttpResult>>
+        RecordCompleted(LessonCompletedRequest request, ClaimsPrincipal user, LessonCompletion lessons, CancellationToken cancellationToken)
     {
-        var scope = TutorScope.For(http.User, request.TutorId);
+        var scope = TutorScope.For(user, request.TutorId);
         if (!scope.Allowed)
         {
             return TypedResults.Forbid();
@@ -31,64 +40,19 @@ public static class LessonEventsApi
 
         if (scope.TutorId is not { } tutorId)
         {
-            return Problem(StatusCodes.Status400BadRequest, "tutorId is required when an admin or a service records a lesson.");
+            return EventResults.TutorRequired();
         }
 
-        var linked = await db.StudentLinks.AnyAsync(
-            l => l.TutorId == tutorId && l.StudentId == request.StudentId && l.ValidTo == null, cancellationToken);
-        if (!linked)
+        var outcome = await lessons.CompleteAsync(tutorId, request, cancellationToken);
+        if (outcome.Failure is { } failure)
         {
-            return Problem(StatusCodes.Status404NotFound, $"Student {request.StudentId} is not linked to this tutor.");
+            return failure.Kind == FailureKind.Invalid ? EventResults.Invalid(failure) : EventResults.Problem(failure);
         }
 
-        var lesson = await db.Lessons.FindAsync([request.LessonId], cancellationToken);
-        if (lesson?.CompletedEventId is { } previousEvent)
-        {
-            return IsSameCompletion(lesson, tutorId, request)
-                ? TypedResults.Ok(Recorded(previousEvent, lesson, lesson.CompletedAt!.Value))
-                : Problem(StatusCodes.Status409Conflict, $"Lesson {request.LessonId} was already recorded differently.");
-        }
-
-        if (lesson is not null && (lesson.TutorId != tutorId || lesson.StudentId != request.StudentId))
-        {
-            return Problem(StatusCodes.Status409Conflict, $"Lesson {request.LessonId} belongs to another student or tutor.");
-        }
-
-        var occurredAt = request.OccurredAt ?? clock.GetUtcNow();
-        lesson ??= db.Lessons.Add(new Lesson { Id = request.LessonId, TutorId = tutorId, StudentId = request.StudentId }).Entity;
-        lesson.Outcome = request.Outcome;
-        lesson.Minutes = request.Minutes;
-        lesson.Subject = request.Subject;
-        lesson.CompletedAt = occurredAt;
-        lesson.CompletedEventId = Guid.NewGuid();
-        db.AddToOutbox(new LessonCompleted
-        {
-            EventId = lesson.CompletedEventId.Value, OccurredAt = occurredAt, TutorId = tutorId,
-            StudentId = request.StudentId, LessonId = request.LessonId, Outcome = request.Outcome,
-            Minutes = request.Minutes, Subject = request.Subject,
-        }, clock);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent request recorded the same lesson first.
-            return Problem(StatusCodes.Status409Conflict, $"Lesson {request.LessonId} is being recorded by another request.");
-        }
-
-        outbox.Notify();
-        return TypedResults.Accepted((string?)null, Recorded(lesson.CompletedEventId.Value, lesson, occurredAt));
+        var recorded = Flat(outcome.Event!);
+        return outcome.Replayed ? TypedResults.Ok(recorded) : TypedResults.Accepted((string?)null, recorded);
     }
 
-    private static bool IsSameCompletion(Lesson lesson, Guid tutorId, LessonCompletedRequest request) =>
-        lesson.TutorId == tutorId && lesson.StudentId == request.StudentId && lesson.Outcome == request.Outcome
-        && lesson.Minutes == request.Minutes;
-
-    private static EventRecorded Recorded(Guid eventId, Lesson lesson, DateTimeOffset occurredAt) =>
-        new(eventId, CompletedKind, lesson.TutorId, lesson.StudentId, lesson.Id, lesson.Outcome!.Value,
-            lesson.Minutes!.Value, occurredAt);
-
-    private static ProblemHttpResult Problem(int status, string title) =>
-        TypedResults.Problem(statusCode: status, title: title);
+    private static EventRecorded Flat(LessonCompleted e) =>
+        new(e.EventId, CompletedKind, e.TutorId, e.StudentId, e.LessonId, e.Outcome, e.Minutes, e.OccurredAt);
 }

@@ -1,0 +1,143 @@
+using Repitbot.BotGateway.People;
+using Repitbot.Contracts;
+using static Repitbot.BotGateway.Telegram.TelegramText;
+
+namespace Repitbot.BotGateway.Bot;
+
+/// <summary>/start, /help, /invite, /students, /unlink and the profile commands.</summary>
+public sealed class PeopleCommands(Registration registration, Invites invites, Profiles profiles, BotDirectory directory,
+    Telegram.BotLinks links)
+{
+    public async Task StartAsync(BotContext ctx, string args)
+    {
+        var code = args.Trim();
+        if (code.Length > 0)
+        {
+            var (user, link, failure) = await registration.AcceptInviteAsync(code, ctx.Who, ctx.CancellationToken);
+            if (failure is not null)
+            {
+                await ctx.ReplyKeyAsync(failure.Code);
+                return;
+            }
+
+            ctx.User = user;
+            var tutor = Escape(await directory.NameAsync(link?.TutorId ?? Guid.Empty, ctx.CancellationToken));
+            var joined = user!.Role == UserRole.Parent
+                ? ctx.T("joined_parent", tutor, Escape(await directory.NameAsync(link?.StudentId ?? Guid.Empty, ctx.CancellationToken)))
+                : ctx.T("joined_student", tutor);
+            await ctx.ReplyAsync(joined + "\n\n" + Help(ctx));
+            return;
+        }
+
+        var (registered, isNew) = await registration.RegisterTutorAsync(ctx.Who, ctx.CancellationToken);
+        ctx.User = registered;
+        await ctx.ReplyAsync(ctx.T(isNew ? "welcome_tutor" : "welcome_back", Escape(registered.DisplayName)) + "\n\n" + Help(ctx));
+    }
+
+    public Task HelpAsync(BotContext ctx, string args) => ctx.ReplyAsync(Help(ctx));
+
+    /// <summary>The commands this user may use.</summary>
+    public static string Help(BotContext ctx) => ctx.T(ctx.User?.Role switch
+    {
+        UserRole.Tutor => "help_tutor",
+        UserRole.Student or UserRole.Parent => "help_student",
+        _ => "help_new",
+    });
+
+    public async Task InviteAsync(BotContext ctx, string args)
+    {
+        var words = CompactForm.Words(args);
+        StudentEntry? student = null;
+        if (words.Length > 0)
+        {
+            if (words.Length != 2 || !words[0].Equals("parent", StringComparison.OrdinalIgnoreCase) && words[0] != "родитель")
+            {
+                await ctx.ShowFormAsync("form_invite");
+                return;
+            }
+
+            (student, var error) = await directory.FindStudentAsync(ctx.User!.Id, words[1], ctx.CancellationToken);
+            if (student is null)
+            {
+                await ctx.ReplyKeyAsync(error!, Escape(words[1]));
+                return;
+            }
+        }
+
+        var (invite, failure) = await invites.CreateAsync(ctx.User!.Id, student is null ? UserRole.Student : UserRole.Parent,
+            student?.Id, ctx.CancellationToken);
+        if (failure is not null)
+        {
+            await ctx.ReplyFailureAsync(failure);
+            return;
+        }
+
+        var role = student is null ? ctx.T("role_student") : ctx.T("role_parent", Escape(student.Name));
+        var link = await links.InviteLinkAsync(invite!.Code, ctx.CancellationToken) ?? invite.Code;
+        await ctx.ReplyKeyAsync("invite_created", role, CompactForm.Format(invite.ExpiresAt, ctx.TimeZone), Escape(link));
+    }
+
+    public async Task StudentsAsync(BotContext ctx, string args)
+    {
+        var students = await directory.StudentsAsync(ctx.User!.Id, ctx.CancellationToken);
+        await (students.Count == 0
+            ? ctx.ReplyKeyAsync("no_students")
+            : ctx.ReplyAsync(ctx.T("students_list") + "\n" + string.Join("\n", students.Select(s => $"{s.Number}. {Escape(s.Name)}"))));
+    }
+
+    public async Task UnlinkAsync(BotContext ctx, string args)
+    {
+        var words = CompactForm.Words(args);
+        if (words.Length != 1)
+        {
+            await ctx.ShowFormAsync("form_unlink");
+            return;
+        }
+
+        var (student, error) = await directory.FindStudentAsync(ctx.User!.Id, words[0], ctx.CancellationToken);
+        if (student is null)
+        {
+            await ctx.ReplyKeyAsync(error!, Escape(words[0]));
+            return;
+        }
+
+        var (_, failure) = await profiles.UnlinkAsync(ctx.User.Id, student.Id, ctx.CancellationToken);
+        await (failure is null ? ctx.ReplyKeyAsync("unlinked", Escape(student.Name)) : ctx.ReplyFailureAsync(failure));
+    }
+
+    public Task ProfileAsync(BotContext ctx, string args)
+    {
+        var u = ctx.User!;
+        return ctx.ReplyKeyAsync("profile", Escape(u.DisplayName), u.Locale, Escape(u.TimeZone), Escape(u.Email ?? ctx.T("none")));
+    }
+
+    /// <summary>/name, /lang, /tz, /email: one part of the profile each.</summary>
+    public async Task ChangeAsync(BotContext ctx, string command, string args)
+    {
+        var value = args.Trim();
+        var formKey = "form_" + command;
+        if (value.Length == 0 || (command != "name" && value.Contains(' ', StringComparison.Ordinal)))
+        {
+            await ctx.ShowFormAsync(formKey);
+            return;
+        }
+
+        var change = command switch
+        {
+            "name" => new ProfileChange { DisplayName = value },
+            "lang" => new ProfileChange { Locale = value.ToLowerInvariant() },
+            "tz" => new ProfileChange { TimeZone = value },
+            _ => new ProfileChange { Email = value == "-" ? "" : value },
+        };
+        var (_, failure) = await profiles.ChangeAsync(ctx.User!.Id, change, ctx.CancellationToken);
+        if (failure is not null)
+        {
+            await ctx.ReplyAsync(ctx.T("form", ctx.T(formKey)));
+            return;
+        }
+
+        // The reply already speaks the new language after /lang.
+        ctx.User.Locale = change.Locale ?? ctx.User.Locale;
+        await ctx.ReplyKeyAsync("profile_saved");
+    }
+}

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Repitbot.BotGateway.UseCases;
+using Repitbot.Hosting.Auth;
+
+namespace Repitbot.BotGateway.Events;
+
+/// <summary>What was recorded; the same answer (200 instead of 202) comes back when a client repeats a request.</summary>
+public sealed record Recorded<TEvent>(string Kind, bool Replayed, TEvent Event);
+
+/// <summary>Turns a use case's outcome into HTTP: 202 new, 200 repeated, problem details naming the field otherwise.</summary>
+public static class EventResults
+{
+    public static async Task<Results<Accepted<Recorded<TEvent>>, Ok<Recorded<TEvent>>, ForbidHttpResult, ValidationProblem, ProblemHttpResult>>
+        RecordAsync<TEvent>(string kind, ClaimsPrincipal user, Guid? requestedTutorId, Func<Guid, Task<Outcome<TEvent>>> useCase)
+        where TEvent : class
+    {
+        var scope = TutorScope.For(user, requestedTutorId);
+        if (!scope.Allowed)
+        {
+            return TypedResults.Forbid();
+        }
+
+        if (scope.TutorId is not { } tutorId)
+        {
+            return TutorRequired();
+        }
+
+        var outcome = await useCase(tutorId);
+        if (outcome.Failure is { } failure)
+        {
+            return failure.Kind == FailureKind.Invalid ? Invalid(failure) : Problem(failure);
+        }
+
+        var recorded = new Recorded<TEvent>(kind, outcome.Replayed, outcome.Event!);
+        return outcome.Replayed ? TypedResults.Ok(recorded) : TypedResults.Accepted((string?)null, recorded);
+    }
+
+    public static ValidationProblem TutorRequired() => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]> { ["tutorId"] = ["tutorId is required when an admin or a service records an event."] },
+        title: "tutorId is required.");
+
+    public static ValidationProblem Invalid(Failure failure) => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]> { [failure.Field] = [failure.Message] }, title: failure.Message);
+
+    public static ProblemHttpResult Problem(Failure failure) => TypedResults.Problem(
+        title: failure.Message,
+        statusCode: failure.Kind switch
+        {
+            FailureKind.NotFound => StatusCodes.Status404NotFound,
+            FailureKind.Conflict => StatusCodes.Status409Conflict,
+            FailureKind.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status400BadRequest,
+        },
+        extensions: new Dictionary<string, object?> { ["field"] = failure.Field, ["code"] = failure.Code });
+}

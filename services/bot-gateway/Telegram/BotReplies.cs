@@ -1,0 +1,73 @@
+using Repitbot.BotGateway.Observability;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace Repitbot.BotGateway.Telegram;
+
+/// <summary>
+/// Everything the bot says goes through here: HTML parse mode, split or trimmed to the Bot API limits, and
+/// counted. A reply that Telegram refuses is logged, not thrown: what the user asked for is already recorded.
+/// </summary>
+public sealed partial class BotReplies(ITelegramBotClient bot, ILogger<BotReplies> logger)
+{
+    public async Task<Message?> SendAsync(long chatId, string html, InlineKeyboardMarkup? keyboard = null,
+        CancellationToken cancellationToken = default)
+    {
+        var parts = TelegramText.Split(html);
+        Message? last = null;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var markup = i == parts.Count - 1 ? keyboard : null;
+            last = await CallAsync("sendMessage", () => bot.SendMessage(chatId, parts[i], ParseMode.Html,
+                replyMarkup: markup, linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
+                cancellationToken: cancellationToken));
+        }
+
+        return last;
+    }
+
+    public Task<Message?> EditAsync(long chatId, int messageId, string html, InlineKeyboardMarkup? keyboard = null,
+        CancellationToken cancellationToken = default) =>
+        CallAsync("editMessageText", () => bot.EditMessageText(chatId, messageId, TelegramText.Trim(html, TelegramText.MessageLimit),
+            ParseMode.Html, replyMarkup: keyboard, cancellationToken: cancellationToken));
+
+    public Task AnswerCallbackAsync(string callbackQueryId, string? text = null, CancellationToken cancellationToken = default) =>
+        CallAsync<bool>("answerCallbackQuery", async () =>
+        {
+            await bot.AnswerCallbackQuery(callbackQueryId, text is null ? null : TelegramText.Trim(text, 200),
+                cancellationToken: cancellationToken);
+            return true;
+        });
+
+    public Task<Message?> SendPhotoAsync(long chatId, Stream png, string fileName, string captionHtml,
+        InlineKeyboardMarkup? keyboard = null, CancellationToken cancellationToken = default) =>
+        CallAsync("sendPhoto", () => bot.SendPhoto(chatId, InputFile.FromStream(png, fileName),
+            TelegramText.Trim(captionHtml), ParseMode.Html, replyMarkup: keyboard, cancellationToken: cancellationToken));
+
+    public Task<Message?> SendDocumentAsync(long chatId, InputFile document, string captionHtml,
+        CancellationToken cancellationToken = default) =>
+        CallAsync("sendDocument", () => bot.SendDocument(chatId, document, TelegramText.Trim(captionHtml), ParseMode.Html,
+            cancellationToken: cancellationToken));
+
+    private async Task<T?> CallAsync<T>(string method, Func<Task<T>> call)
+    {
+        try
+        {
+            var result = await call();
+            BotMetrics.Replies.WithLabels(method, "ok").Inc();
+            return result;
+        }
+        catch (Exception ex) when (ex is RequestException or HttpRequestException)
+        {
+            BotMetrics.Replies.WithLabels(method, "error").Inc();
+            LogReplyFailed(ex, method);
+            return default;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram refused {Method}")]
+    private partial void LogReplyFailed(Exception exception, string method);
+}
