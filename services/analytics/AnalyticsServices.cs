@@ -1,9 +1,12 @@
 using Repitbot.Analytics.Dashboard;
 using Repitbot.Analytics.Data;
 using Repitbot.Analytics.Ingestion;
+using Repitbot.Analytics.Realtime;
+using Repitbot.Hosting.Configuration;
 using Repitbot.Hosting.Data;
 using Repitbot.Hosting.Messaging;
 using Repitbot.Hosting.Redis;
+using Repitbot.Hosting.Startup;
 
 namespace Repitbot.Analytics;
 
@@ -13,9 +16,13 @@ public static class AnalyticsServices
     {
         builder.AddPostgres<AnalyticsDb>(AnalyticsDb.Schema);
         builder.AddRedis();
-        builder.AddMessageBus(bus => bus.AddConsumer<LessonCompletedConsumer>(typeof(LessonCompletedConsumerDefinition)));
+        builder.AddMessageBus(bus => bus.AddEventConsumers());
+        builder.Services.AddValidatedOptions<IngestionOptions>(IngestionOptions.Section);
+        builder.Services.AddSingleton<EventPartitions>();
+        builder.Services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<EventPartitions>());
         builder.Services.AddSingleton<EventStore>();
-        builder.Services.AddSingleton<RealtimeCounters>();
+        builder.Services.AddSingleton<RealtimeAggregates>();
+        builder.Services.AddSingleton<RealtimeReader>();
         builder.Services.AddSingleton<EventIngestor>();
         builder.Services.AddSingleton<DashboardQuery>();
         return builder;
