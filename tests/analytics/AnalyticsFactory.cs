@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Repitbot.Analytics.Ingestion;
+using StackExchange.Redis;
 
 namespace Repitbot.Analytics.Tests;
 
@@ -8,6 +9,8 @@ namespace Repitbot.Analytics.Tests;
 public sealed class AnalyticsFactory() : MessagingServiceFactory<Program>("analytics")
 {
     public EventIngestor Ingestor => Services.GetRequiredService<EventIngestor>();
+
+    public IConnectionMultiplexer Redis => Services.GetRequiredService<IConnectionMultiplexer>();
 
     /// <summary>The broker address this instance uses (its own virtual host).</summary>
     public string RabbitMqUri => Services.GetRequiredService<IConfiguration>()["RabbitMq:Uri"]!;

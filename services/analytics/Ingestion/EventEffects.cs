@@ -23,11 +23,11 @@ public static class EventEffects
         MaterialViewed v => Count(Counter.MaterialsViewed) with { ActiveStudent = v.StudentId, ViewedMaterial = v.MaterialId },
         StudentLinked l => Count(Counter.NewStudents) with
         {
-            Link = new LinkChange(l.LinkId, l.StudentId, l.ParentId, l.ValidFrom, null),
+            Link = new LinkChange(l.LinkId, l.StudentId, l.ParentId, l.ValidFrom.ToUniversalTime(), null),
         },
         StudentUnlinked u => Count(Counter.StudentsUnlinked) with
         {
-            Link = new LinkChange(u.LinkId, u.StudentId, null, null, u.ValidTo),
+            Link = new LinkChange(u.LinkId, u.StudentId, null, null, u.ValidTo.ToUniversalTime()),
         },
         PaymentReceived p => Count(Counter.Payments) with
         {
