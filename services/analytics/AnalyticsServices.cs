@@ -1,5 +1,6 @@
 using Repitbot.Analytics.Dashboard;
 using Repitbot.Analytics.Data;
+using Repitbot.Analytics.Exports;
 using Repitbot.Analytics.Ingestion;
 using Repitbot.Analytics.Realtime;
 using Repitbot.Hosting.Configuration;
@@ -25,6 +26,9 @@ public static class AnalyticsServices
         builder.Services.AddSingleton<RealtimeReader>();
         builder.Services.AddSingleton<EventIngestor>();
         builder.Services.AddSingleton<DashboardQuery>();
+        builder.Services.AddValidatedOptions<ExportOptions>(ExportOptions.Section);
+        builder.Services.AddSingleton<EventExport>();
+        builder.Services.AddSingleton<EventImport>();
         return builder;
     }
 }

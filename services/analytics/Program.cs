@@ -1,5 +1,6 @@
 using Repitbot.Analytics;
 using Repitbot.Analytics.Dashboard;
+using Repitbot.Analytics.Exports;
 using Repitbot.Hosting;
 using Repitbot.Hosting.Configuration;
 
@@ -10,6 +11,7 @@ builder.AddAnalyticsServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapDashboardApi();
+app.MapExportApi();
 
 return await app.RunServiceAsync();
 
