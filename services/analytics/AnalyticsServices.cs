@@ -1,8 +1,10 @@
+using Repitbot.Analytics.Admin;
 using Repitbot.Analytics.Dashboard;
 using Repitbot.Analytics.Data;
 using Repitbot.Analytics.Exports;
 using Repitbot.Analytics.Ingestion;
 using Repitbot.Analytics.Realtime;
+using Repitbot.Analytics.Rollups;
 using Repitbot.Hosting.Configuration;
 using Repitbot.Hosting.Data;
 using Repitbot.Hosting.Messaging;
@@ -29,6 +31,13 @@ public static class AnalyticsServices
         builder.Services.AddValidatedOptions<ExportOptions>(ExportOptions.Section);
         builder.Services.AddSingleton<EventExport>();
         builder.Services.AddSingleton<EventImport>();
+        builder.Services.AddSingleton<StoredEvents>();
+        builder.Services.AddSingleton<CacheRebuilder>();
+        builder.Services.AddSingleton<Reconciler>();
+        builder.Services.AddSingleton<DayRollup>();
+        builder.Services.AddSingleton<RetentionCohorts>();
+        builder.Services.AddValidatedOptions<RollupOptions>(RollupOptions.Section);
+        builder.Services.AddHostedService<NightlyRollup>();
         return builder;
     }
 }

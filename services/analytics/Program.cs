@@ -1,4 +1,5 @@
 using Repitbot.Analytics;
+using Repitbot.Analytics.Admin;
 using Repitbot.Analytics.Dashboard;
 using Repitbot.Analytics.Exports;
 using Repitbot.Hosting;
@@ -12,6 +13,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapDashboardApi();
 app.MapExportApi();
+app.MapAdminApi();
 
 return await app.RunServiceAsync();
 
