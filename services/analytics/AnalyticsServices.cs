@@ -3,6 +3,7 @@ using Repitbot.Analytics.Dashboard;
 using Repitbot.Analytics.Data;
 using Repitbot.Analytics.Exports;
 using Repitbot.Analytics.Ingestion;
+using Repitbot.Analytics.Observability;
 using Repitbot.Analytics.Realtime;
 using Repitbot.Analytics.Rollups;
 using Repitbot.Hosting.Configuration;
@@ -38,6 +39,8 @@ public static class AnalyticsServices
         builder.Services.AddSingleton<RetentionCohorts>();
         builder.Services.AddValidatedOptions<RollupOptions>(RollupOptions.Section);
         builder.Services.AddHostedService<NightlyRollup>();
+        builder.Services.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
+        builder.Services.AddHostedService<ActiveUsersGauge>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Repitbot.Analytics.Ingestion;
@@ -16,4 +17,10 @@ public sealed class AnalyticsFactory() : MessagingServiceFactory<Program>("analy
     public string RabbitMqUri => Services.GetRequiredService<IConfiguration>()["RabbitMq:Uri"]!;
 
     public HttpClient TutorClient(Guid tutorId) => ClientWithToken(Tokens.Tutor(tutorId));
+
+    protected override void ConfigureTestServices(IWebHostBuilder builder)
+    {
+        base.ConfigureTestServices(builder);
+        builder.UseSetting("Analytics:Metrics:ActiveUsersInterval", "00:00:00.200");
+    }
 }
