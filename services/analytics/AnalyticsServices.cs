@@ -1,9 +1,16 @@
+using Repitbot.Analytics.Admin;
 using Repitbot.Analytics.Dashboard;
 using Repitbot.Analytics.Data;
+using Repitbot.Analytics.Exports;
 using Repitbot.Analytics.Ingestion;
+using Repitbot.Analytics.Observability;
+using Repitbot.Analytics.Realtime;
+using Repitbot.Analytics.Rollups;
+using Repitbot.Hosting.Configuration;
 using Repitbot.Hosting.Data;
 using Repitbot.Hosting.Messaging;
 using Repitbot.Hosting.Redis;
+using Repitbot.Hosting.Startup;
 
 namespace Repitbot.Analytics;
 
@@ -13,11 +20,27 @@ public static class AnalyticsServices
     {
         builder.AddPostgres<AnalyticsDb>(AnalyticsDb.Schema);
         builder.AddRedis();
-        builder.AddMessageBus(bus => bus.AddConsumer<LessonCompletedConsumer>(typeof(LessonCompletedConsumerDefinition)));
+        builder.AddMessageBus(bus => bus.AddEventConsumers());
+        builder.Services.AddValidatedOptions<IngestionOptions>(IngestionOptions.Section);
+        builder.Services.AddSingleton<EventPartitions>();
+        builder.Services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<EventPartitions>());
         builder.Services.AddSingleton<EventStore>();
-        builder.Services.AddSingleton<RealtimeCounters>();
+        builder.Services.AddSingleton<RealtimeAggregates>();
+        builder.Services.AddSingleton<RealtimeReader>();
         builder.Services.AddSingleton<EventIngestor>();
         builder.Services.AddSingleton<DashboardQuery>();
+        builder.Services.AddValidatedOptions<ExportOptions>(ExportOptions.Section);
+        builder.Services.AddSingleton<EventExport>();
+        builder.Services.AddSingleton<EventImport>();
+        builder.Services.AddSingleton<StoredEvents>();
+        builder.Services.AddSingleton<CacheRebuilder>();
+        builder.Services.AddSingleton<Reconciler>();
+        builder.Services.AddSingleton<DayRollup>();
+        builder.Services.AddSingleton<RetentionCohorts>();
+        builder.Services.AddValidatedOptions<RollupOptions>(RollupOptions.Section);
+        builder.Services.AddHostedService<NightlyRollup>();
+        builder.Services.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
+        builder.Services.AddHostedService<ActiveUsersGauge>();
         return builder;
     }
 }

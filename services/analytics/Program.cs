@@ -1,5 +1,7 @@
 using Repitbot.Analytics;
+using Repitbot.Analytics.Admin;
 using Repitbot.Analytics.Dashboard;
+using Repitbot.Analytics.Exports;
 using Repitbot.Hosting;
 using Repitbot.Hosting.Configuration;
 
@@ -10,6 +12,8 @@ builder.AddAnalyticsServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapDashboardApi();
+app.MapExportApi();
+app.MapAdminApi();
 
 return await app.RunServiceAsync();
 

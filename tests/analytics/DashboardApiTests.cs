@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Repitbot.Analytics.Ingestion;
+using Repitbot.Contracts;
 
 namespace Repitbot.Analytics.Tests;
 
@@ -52,4 +53,43 @@ public sealed class DashboardApiTests(AnalyticsFactory factory) : IClassFixture<
         Assert.Equal(tutorId, dashboard.TutorId);
         Assert.Equal((1, 1, 40), (dashboard.LessonsCompleted.Value, dashboard.NoShows.Value, dashboard.MinutesTaught.Value));
     }
+
+    [Fact]
+    public async Task Kpis_compare_the_last_7_days_with_the_7_days_before()
+    {
+        var tutorId = Guid.NewGuid();
+        var (ann, bob, cat) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var now = DateTimeOffset.UtcNow;
+        var before = now.AddDays(-9);
+        IDomainEvent[] events =
+        [
+            Lessons.Attended(tutorId, 90, now) with { StudentId = ann },
+            Lessons.Attended(tutorId, 90, now.AddDays(-1)) with { StudentId = bob },
+            Lessons.Attended(tutorId, 60, now.AddDays(-2)) with { StudentId = ann },
+            Lessons.NoShow(tutorId, now),
+            Lessons.Attended(tutorId, 60, before) with { StudentId = cat },
+            Payment(tutorId, ann, 300_000, now), Payment(tutorId, bob, 200_000, now.AddDays(-3)), Payment(tutorId, cat, 100_000, before),
+            new PaymentRefunded { EventId = Guid.NewGuid(), OccurredAt = now, TutorId = tutorId, StudentId = bob, PaymentId = Guid.NewGuid(), AmountMinor = 50_000, Currency = "RUB" },
+            new StudentLinked { EventId = Guid.NewGuid(), OccurredAt = now, TutorId = tutorId, StudentId = bob, LinkId = Guid.NewGuid(), ValidFrom = now },
+        ];
+        await factory.Ingestor.IngestAsync(events.Select(IngestedEvent.From).ToList(), CancellationToken.None);
+
+        var dashboard = await Dashboard.GetAsync(factory.TutorClient(tutorId));
+
+        Assert.Equal((3, 1), (dashboard.LessonsCompleted.Value, dashboard.LessonsCompleted.Previous));
+        Assert.Equal(200.0, dashboard.LessonsCompleted.ChangePercent);
+        Assert.Equal((4, 1), (dashboard.HoursTaught.Value, dashboard.HoursTaught.Previous));
+        Assert.Equal((75.0, 100.0, -25.0), (dashboard.AttendanceRate.Value, dashboard.AttendanceRate.Previous, dashboard.AttendanceRate.ChangePoints));
+        Assert.Equal((2, 1), (dashboard.ActiveStudents.Value, dashboard.ActiveStudents.Previous));
+        Assert.Equal((1, 0, null), (dashboard.NewStudents.Value, dashboard.NewStudents.Previous, dashboard.NewStudents.ChangePercent));
+        var rub = Assert.Single(dashboard.Revenue);
+        Assert.Equal(("RUB", 450_000, 100_000, 350.0), (rub.Currency, rub.NetMinor.Value, rub.NetMinor.Previous, rub.NetMinor.ChangePercent));
+        Assert.Equal(50_000, rub.RefundedMinor.Value);
+    }
+
+    private static PaymentReceived Payment(Guid tutorId, Guid studentId, long amountMinor, DateTimeOffset at) => new()
+    {
+        EventId = Guid.NewGuid(), OccurredAt = at, TutorId = tutorId, StudentId = studentId, PaymentId = Guid.NewGuid(),
+        AmountMinor = amountMinor, Currency = "RUB", Method = PaymentMethod.Card,
+    };
 }

@@ -1,10 +1,34 @@
 namespace Repitbot.Analytics.Ingestion;
 
-/// <summary>What one event adds to its tutor's day; also the shape of a day's (or period's) totals.</summary>
-public readonly record struct DailyCounters(long LessonsCompleted, long NoShows, long MinutesTaught)
+/// <summary>What events add to a tutor's day, one value per <see cref="Counter"/>; also a day's or period's totals.</summary>
+public sealed class DailyCounters
 {
-    public static DailyCounters operator +(DailyCounters a, DailyCounters b) =>
-        new(a.LessonsCompleted + b.LessonsCompleted, a.NoShows + b.NoShows, a.MinutesTaught + b.MinutesTaught);
+    private readonly long[] _values = new long[Counters.All.Length];
 
-    public bool IsEmpty => LessonsCompleted == 0 && NoShows == 0 && MinutesTaught == 0;
+    public long this[Counter counter]
+    {
+        get => _values[(int)counter];
+        set => _values[(int)counter] = value;
+    }
+
+    public bool IsEmpty => _values.All(v => v == 0);
+
+    public void Add(DailyCounters other)
+    {
+        for (var i = 0; i < _values.Length; i++)
+        {
+            _values[i] += other._values[i];
+        }
+    }
+
+    public static DailyCounters Of(params (Counter Counter, long Value)[] values)
+    {
+        var counters = new DailyCounters();
+        foreach (var (counter, value) in values)
+        {
+            counters[counter] += value;
+        }
+
+        return counters;
+    }
 }

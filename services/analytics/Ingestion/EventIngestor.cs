@@ -1,23 +1,40 @@
-using Prometheus;
+using Microsoft.Extensions.Options;
+using Repitbot.Analytics.Observability;
+using Repitbot.Analytics.Realtime;
 
 namespace Repitbot.Analytics.Ingestion;
 
 /// <summary>PostgreSQL first (the truth), then Redis (rebuildable); both apply each event once.</summary>
-public sealed class EventIngestor(EventStore store, RealtimeCounters counters)
+public sealed class EventIngestor(EventStore store, RealtimeAggregates aggregates, IOptions<IngestionOptions> options,
+    TimeProvider clock)
 {
-    private static readonly Counter Received = Metrics.CreateCounter("repitbot_analytics_events_received_total",
-        "Events received by analytics, including redelivered copies.", "type");
-    private static readonly Counter Stored = Metrics.CreateCounter("repitbot_analytics_events_stored_total",
-        "Events stored for the first time.");
-
-    public async Task IngestAsync(IReadOnlyList<IngestedEvent> events, CancellationToken cancellationToken)
+    public async Task<StoreResult> IngestAsync(IReadOnlyList<IngestedEvent> events, CancellationToken cancellationToken)
     {
-        foreach (var group in events.GroupBy(e => e.Type))
+        if (events.Count == 0)
         {
-            Received.WithLabels(group.Key).Inc(group.Count());
+            return new StoreResult([], []);
         }
 
-        Stored.Inc(await store.StoreAsync(events, cancellationToken));
-        await counters.ApplyAsync(events);
+        foreach (var group in events.GroupBy(e => e.Type))
+        {
+            IngestionMetrics.Received.WithLabels(group.Key).Inc(group.Count());
+        }
+
+        var markerLifetime = options.Value.MarkerLifetime;
+        // Replay to Redis only well inside the marker lifetime, so a replayed event still finds its marker.
+        var result = await store.StoreAsync(events, markerLifetime / 2, cancellationToken);
+        IngestionMetrics.Stored.Inc(result.Stored.Count);
+        var now = clock.GetUtcNow();
+        foreach (var e in result.Stored)
+        {
+            IngestionMetrics.Lag.Observe(Math.Max(0, (now - e.OccurredAt).TotalSeconds));
+        }
+
+        if (result.ForRedis.Count > 0)
+        {
+            await aggregates.ApplyAsync(result.ForRedis, markerLifetime);
+        }
+
+        return result;
     }
 }

@@ -1,22 +1,38 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Repitbot.Contracts;
 
 namespace Repitbot.Analytics.Ingestion;
 
-/// <summary>An event as the analytics store keeps it: its row and its contribution to the day's counters.</summary>
+/// <summary>An event as the analytics store keeps it: its row and what it adds to its tutor's day.</summary>
 public sealed record IngestedEvent(Guid EventId, string Type, Guid TutorId, Guid? StudentId, DateTimeOffset OccurredAt,
-    string Payload, DailyCounters Delta)
+    string Payload, EventEffect Effect)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     /// <summary>Days are UTC days: late and out-of-order events land on the day they happened.</summary>
     public DateOnly Day => DateOnly.FromDateTime(OccurredAt.UtcDateTime);
 
-    public static IngestedEvent From(LessonCompleted e) => new(e.EventId, nameof(LessonCompleted), e.TutorId,
-        e.StudentId, e.OccurredAt, JsonSerializer.Serialize(e, Json),
-        e.Outcome == LessonOutcome.Attended ? new DailyCounters(1, 0, e.Minutes) : new DailyCounters(0, 1, 0));
+    public static IngestedEvent From(IDomainEvent e) => From(e, JsonSerializer.Serialize(e, e.GetType(), EventTypes.Json));
+
+    /// <summary>An event read back from the store, with the payload it was stored with.</summary>
+    public static IngestedEvent From(IDomainEvent e, string payload) => new(e.EventId, e.GetType().Name, e.TutorId, StudentOf(e),
+        e.OccurredAt.ToUniversalTime(), payload, EventEffects.Of(e));
+
+    public static Guid? StudentOf(IDomainEvent e) => e switch
+    {
+        LessonScheduled x => x.StudentId,
+        LessonRescheduled x => x.StudentId,
+        LessonCancelled x => x.StudentId,
+        LessonCompleted x => x.StudentId,
+        HomeworkAssigned x => x.StudentId,
+        HomeworkSubmitted x => x.StudentId,
+        HomeworkGraded x => x.StudentId,
+        PaymentReceived x => x.StudentId,
+        PaymentRefunded x => x.StudentId,
+        BalanceLow x => x.StudentId,
+        MaterialShared x => x.StudentId,
+        MaterialViewed x => x.StudentId,
+        StudentLinked x => x.StudentId,
+        StudentUnlinked x => x.StudentId,
+        UserRegistered { Role: UserRole.Student } x => x.UserId,
+        _ => null,
+    };
 }

@@ -23,6 +23,65 @@ namespace Repitbot.Analytics.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Repitbot.Analytics.Data.DailyCancellations", b =>
+                {
+                    b.Property<Guid>("TutorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tutor_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Cancelled")
+                        .HasColumnType("integer")
+                        .HasColumnName("cancelled");
+
+                    b.HasKey("TutorId", "Day", "CancelledBy", "Reason")
+                        .HasName("pk_daily_cancellations");
+
+                    b.ToTable("daily_cancellations", "analytics");
+                });
+
+            modelBuilder.Entity("Repitbot.Analytics.Data.DailyRevenue", b =>
+                {
+                    b.Property<Guid>("TutorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tutor_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<long>("ReceivedMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("received_minor");
+
+                    b.Property<long>("RefundedMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunded_minor");
+
+                    b.HasKey("TutorId", "Day", "Currency")
+                        .HasName("pk_daily_revenue");
+
+                    b.ToTable("daily_revenue", "analytics");
+                });
+
             modelBuilder.Entity("Repitbot.Analytics.Data.DailyTutorStats", b =>
                 {
                     b.Property<Guid>("TutorId")
@@ -33,17 +92,69 @@ namespace Repitbot.Analytics.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("day");
 
+                    b.Property<int>("HomeworkAssigned")
+                        .HasColumnType("integer")
+                        .HasColumnName("homework_assigned");
+
+                    b.Property<int>("HomeworkGraded")
+                        .HasColumnType("integer")
+                        .HasColumnName("homework_graded");
+
+                    b.Property<int>("HomeworkScoreSum")
+                        .HasColumnType("integer")
+                        .HasColumnName("homework_score_sum");
+
+                    b.Property<int>("HomeworkSubmitted")
+                        .HasColumnType("integer")
+                        .HasColumnName("homework_submitted");
+
+                    b.Property<int>("LessonsCancelled")
+                        .HasColumnType("integer")
+                        .HasColumnName("lessons_cancelled");
+
                     b.Property<int>("LessonsCompleted")
                         .HasColumnType("integer")
                         .HasColumnName("lessons_completed");
+
+                    b.Property<int>("LessonsRescheduled")
+                        .HasColumnType("integer")
+                        .HasColumnName("lessons_rescheduled");
+
+                    b.Property<int>("LessonsScheduled")
+                        .HasColumnType("integer")
+                        .HasColumnName("lessons_scheduled");
+
+                    b.Property<int>("MaterialsShared")
+                        .HasColumnType("integer")
+                        .HasColumnName("materials_shared");
+
+                    b.Property<int>("MaterialsViewed")
+                        .HasColumnType("integer")
+                        .HasColumnName("materials_viewed");
 
                     b.Property<int>("MinutesTaught")
                         .HasColumnType("integer")
                         .HasColumnName("minutes_taught");
 
+                    b.Property<int>("NewStudents")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_students");
+
                     b.Property<int>("NoShows")
                         .HasColumnType("integer")
                         .HasColumnName("no_shows");
+
+                    b.Property<int>("Payments")
+                        .HasColumnType("integer")
+                        .HasColumnName("payments");
+
+                    b.Property<int>("Refunds")
+                        .HasColumnType("integer")
+                        .HasColumnName("refunds");
+
+                    b.Property<int>("StudentsUnlinked")
+                        .HasColumnType("integer")
+                        .HasColumnName("students_unlinked");
 
                     b.HasKey("TutorId", "Day")
                         .HasName("pk_daily_tutor_stats");
@@ -54,7 +165,6 @@ namespace Repitbot.Analytics.Data.Migrations
             modelBuilder.Entity("Repitbot.Analytics.Data.StoredEvent", b =>
                 {
                     b.Property<Guid>("EventId")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");
 
@@ -85,7 +195,7 @@ namespace Repitbot.Analytics.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("type");
 
-                    b.HasKey("EventId")
+                    b.HasKey("EventId", "OccurredAt")
                         .HasName("pk_events");
 
                     b.HasIndex("TutorId", "OccurredAt")
@@ -95,6 +205,94 @@ namespace Repitbot.Analytics.Data.Migrations
                         .HasDatabaseName("ix_events_type_occurred_at");
 
                     b.ToTable("events", "analytics");
+                });
+
+            modelBuilder.Entity("Repitbot.Analytics.Data.StoredEventId", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_event_ids");
+
+                    b.ToTable("event_ids", "analytics");
+                });
+
+            modelBuilder.Entity("Repitbot.Analytics.Data.StudentLink", b =>
+                {
+                    b.Property<Guid>("LinkId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("link_id");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.Property<Guid>("TutorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tutor_id");
+
+                    b.Property<DateTimeOffset?>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTimeOffset?>("ValidTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("LinkId")
+                        .HasName("pk_student_links");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_student_links_student_id");
+
+                    b.HasIndex("TutorId", "StudentId")
+                        .HasDatabaseName("ix_student_links_tutor_id_student_id");
+
+                    b.ToTable("student_links", "analytics");
+                });
+
+            modelBuilder.Entity("Repitbot.Analytics.Data.WeeklyRetention", b =>
+                {
+                    b.Property<Guid>("TutorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tutor_id");
+
+                    b.Property<DateOnly>("CohortWeek")
+                        .HasColumnType("date")
+                        .HasColumnName("cohort_week");
+
+                    b.Property<int>("WeekOffset")
+                        .HasColumnType("integer")
+                        .HasColumnName("week_offset");
+
+                    b.Property<int>("CohortSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_size");
+
+                    b.Property<int>("Retained")
+                        .HasColumnType("integer")
+                        .HasColumnName("retained");
+
+                    b.HasKey("TutorId", "CohortWeek", "WeekOffset")
+                        .HasName("pk_weekly_retention");
+
+                    b.ToTable("weekly_retention", "analytics");
                 });
 #pragma warning restore 612, 618
         }

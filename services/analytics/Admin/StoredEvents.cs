@@ -1,0 +1,61 @@
+using System.Data;
+using Npgsql;
+using Repitbot.Analytics.Ingestion;
+
+namespace Repitbot.Analytics.Admin;
+
+/// <summary>Stored events of a span of UTC days read back one at a time (for one tutor or all), as ingestion saw them.</summary>
+public sealed class StoredEvents(NpgsqlDataSource dataSource)
+{
+    public async IAsyncEnumerable<IngestedEvent> ReadAsync(DateOnly from, DateOnly to, Guid? tutorId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await foreach (var e in ReadAsync(connection, null, from, to, tutorId, cancellationToken))
+        {
+            yield return e;
+        }
+    }
+
+    public static async IAsyncEnumerable<IngestedEvent> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
+        DateOnly from, DateOnly to, Guid? tutorId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"""
+            SELECT type, payload::text FROM analytics.events
+            WHERE occurred_at >= @from AND occurred_at < @to {(tutorId is null ? "" : "AND tutor_id = @tutor")}
+            """, connection, transaction);
+        command.Parameters.AddWithValue("from", new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        command.Parameters.AddWithValue("to", new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        if (tutorId is { } id)
+        {
+            command.Parameters.AddWithValue("tutor", id);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var (type, payload) = (reader.GetString(0), reader.GetString(1));
+            if (EventTypes.Deserialize(type, payload) is { } e)
+            {
+                yield return IngestedEvent.From(e, payload);
+            }
+        }
+    }
+
+    /// <summary>The first and last UTC day with a stored event (of the tutor), or null when there is none.</summary>
+    public async Task<(DateOnly From, DateOnly To)?> SpanAsync(Guid? tutorId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(tutorId is null
+            ? "SELECT min(occurred_at), max(occurred_at) FROM analytics.event_ids"
+            : "SELECT min(occurred_at), max(occurred_at) FROM analytics.events WHERE tutor_id = $1");
+        if (tutorId is { } id)
+        {
+            command.Parameters.AddWithValue(id);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.IsDBNull(0) ? null
+            : (DateOnly.FromDateTime(reader.GetFieldValue<DateTimeOffset>(0).UtcDateTime), DateOnly.FromDateTime(reader.GetFieldValue<DateTimeOffset>(1).UtcDateTime));
+    }
+}

@@ -1,0 +1,19 @@
+using Prometheus;
+
+namespace Repitbot.Analytics.Observability;
+
+/// <summary>Ingestion's Prometheus metrics (names fixed with the Grafana dashboards).</summary>
+public static class IngestionMetrics
+{
+    public static readonly Counter Received = Metrics.CreateCounter("repitbot_analytics_events_received_total",
+        "Events received by analytics, including redelivered copies.", "type");
+
+    public static readonly Counter Stored = Metrics.CreateCounter("repitbot_analytics_events_stored_total",
+        "Events stored for the first time.");
+
+    public static readonly Histogram Lag = Metrics.CreateHistogram("repitbot_analytics_ingest_lag_seconds",
+        "Time from an event happening to analytics storing it.", new HistogramConfiguration
+        {
+            Buckets = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 3600, 86400],
+        });
+}
