@@ -7,26 +7,44 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$PWD
 LOGS=$ROOT/.local/logs
 CONFIGURATION=${CONFIGURATION:-Release}
-# name|project folder|assembly|port — started in this order, the gateway first (it serves the JWKS).
+# name|project folder|assembly|port — started in this order: the Telegram stand-in, then the gateway
+# (it serves the JWKS the others validate tokens against), then the rest.
 SERVICES=(
+  "telegram-stub|tools/telegram-stub|Repitbot.TelegramStub|8081"
   "gateway|services/gateway|Repitbot.Gateway|8080"
   "bot-gateway|services/bot-gateway|Repitbot.BotGateway|8000"
   "notification|services/notification|Repitbot.Notification|8006"
   "analytics|services/analytics|Repitbot.Analytics|8007"
 )
-PIDS=()
+STUB_TOKEN=123456789:AAStubTokenForRepitbotLocalTesting00
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
-stop_services() {
-  ((${#PIDS[@]})) || return 0
-  say "stopping services"
-  kill "${PIDS[@]}" 2>/dev/null || true
-  wait "${PIDS[@]}" 2>/dev/null || true
-  PIDS=()
+# shellcheck source=deploy/local/lib/services.sh
+source deploy/local/lib/services.sh
+trap 'say "stopping services"; services_stop; exit 130' INT TERM
+trap 'services_stop' EXIT
+
+# The tests run every service with Telegram off (deploy/local/env); a local run talks to the stand-in,
+# and the bot gateway gets an API client at the gateway for its /analytics and /notifications calls.
+service_overrides() {
+  case $1 in
+    gateway)
+      Auth__Clients__0__Id=bot-gateway
+      Auth__Clients__0__SecretSha256=$(printf %s "$BOT_CLIENT_SECRET" | sha256sum | cut -c1-64)
+      Auth__Clients__0__Role=service
+      Auth__Clients__0__Subject=bot-gateway
+      Telegram__BotToken=$STUB_TOKEN
+      ;;
+    bot-gateway)
+      Telegram__Mode=polling Telegram__BotToken=$STUB_TOKEN Telegram__ApiBaseUrl=http://127.0.0.1:8081
+      Auth__TokenUrl=http://127.0.0.1:8080/auth/token Auth__ClientId=bot-gateway Auth__ClientSecret=$BOT_CLIENT_SECRET
+      ;;
+    notification)
+      Telegram__Mode=polling Telegram__BotToken=$STUB_TOKEN Telegram__ApiBaseUrl=http://127.0.0.1:8081
+      ;;
+  esac
 }
-trap 'stop_services; exit 130' INT TERM
-trap 'stop_services' EXIT
 
 say "infrastructure"
 deploy/local/infra.sh up
@@ -35,40 +53,13 @@ say "build ($CONFIGURATION)"
 dotnet build Repitbot.sln -c "$CONFIGURATION" -nologo -clp:ErrorsOnly -v:q
 
 mkdir -p "$LOGS"
-for entry in "${SERVICES[@]}"; do
-  IFS='|' read -r name folder assembly port <<<"$entry"
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "error: port $port ($name) is already in use; stop whatever listens there first" >&2
-    exit 1
-  fi
-  (
-    set -a
-    source deploy/local/env/common.env
-    source "deploy/local/env/$name.env"
-    set +a
-    # Content root = the build output, where appsettings.json is; relative paths stay repo-relative.
-    export ASPNETCORE_CONTENTROOT=$ROOT/$folder/bin/$CONFIGURATION/net10.0
-    exec dotnet "$folder/bin/$CONFIGURATION/net10.0/$assembly.dll"
-  ) >"$LOGS/$name.log" 2>&1 &
-  PIDS+=($!)
-done
+SECRET_FILE=$ROOT/.local/bot-gateway-client.secret
+[[ -s $SECRET_FILE ]] || (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '/+=' >"$SECRET_FILE")
+BOT_CLIENT_SECRET=$(cat "$SECRET_FILE")
 
-say "waiting for the services to be ready"
-for i in "${!SERVICES[@]}"; do
-  IFS='|' read -r name _ _ port <<<"${SERVICES[$i]}"
-  ready=""
-  for _ in $(seq 1 120); do
-    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
-      echo "error: $name exited during start; the end of $LOGS/$name.log:" >&2
-      tail -n 20 "$LOGS/$name.log" >&2
-      exit 1
-    fi
-    if curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready"; then ready=1; break; fi
-    sleep 0.5
-  done
-  [[ -n $ready ]] || { echo "error: $name is not ready after 60 s; see $LOGS/$name.log" >&2; exit 1; }
-  printf '  %-13s ready  http://127.0.0.1:%s\n' "$name" "$port"
-done
+say "starting the services"
+services_start "${SERVICES[@]}"
+services_await
 
 mint() {
   set -a; source deploy/local/env/common.env; source deploy/local/env/gateway.env; set +a
@@ -84,6 +75,7 @@ cat <<INFO
 Repitbot is running. Logs: $LOGS/<service>.log
 
   Gateway        http://127.0.0.1:8080   (JWKS: /.well-known/jwks.json, health: /health)
+  Telegram stub  http://127.0.0.1:8081   (the bot polls it; see "Talk to the bot" below)
   Bot gateway    http://127.0.0.1:8000/docs
   Notification   http://127.0.0.1:8006/docs
   Analytics      http://127.0.0.1:8007/docs
@@ -95,6 +87,12 @@ $ADMIN_TOKEN
 
 Try:
   curl -s -H "Authorization: Bearer \$TOKEN" 'http://127.0.0.1:8080/api/v1/dashboard?days=7'
+  curl -s -H "Authorization: Bearer \$TOKEN" -o chart.png 'http://127.0.0.1:8080/api/v1/charts/lessons-per-day?days=7&format=png'
+
+Talk to the bot (a Telegram user 1001 writes to it through the stand-in; read its replies):
+  curl -s -X POST -H 'Content-Type: application/json' -d '{"userId":1001,"text":"/start"}' \\
+    http://127.0.0.1:8081/_stub/bots/default/updates/message
+  curl -s 'http://127.0.0.1:8081/_stub/bots/default/calls?method=sendMessage'
 
 Ctrl-C stops the services.
 INFO

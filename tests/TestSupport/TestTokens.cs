@@ -27,6 +27,8 @@ public sealed class TestTokens
 
     public string Student(Guid studentId) => Factory.Create(studentId.ToString(), Roles.Student, TimeSpan.FromMinutes(10));
 
+    public string Service(string name = "bot-gateway") => Factory.Create(name, Roles.Service, TimeSpan.FromMinutes(10));
+
     public string Admin() => Factory.Create("admin-test", Roles.Admin, TimeSpan.FromMinutes(10));
 
     /// <summary>Makes the host validate tokens against this key (all other validation rules unchanged).</summary>

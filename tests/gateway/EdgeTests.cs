@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Repitbot.Gateway.Tests.Support;
+using Repitbot.Hosting.Auth;
 
 namespace Repitbot.Gateway.Tests;
 
@@ -63,8 +64,8 @@ public sealed class EdgeTests
         var authTooLarge = await gateway.Client.PostAsJsonAsync(new Uri("/auth/token", UriKind.Relative),
             new { grant_type = "client_credentials", client_id = "x", client_secret = new string('s', 20_000) });
         var fits = await PostAsync(gateway, "/api/v1/events/lessons/completed", token, 4096);
-        // The imports route sets its own, larger limit in appsettings.json.
-        var import = await PostAsync(gateway, "/api/v1/imports/csv", token, 100_000);
+        // The import route sets its own, larger limit in appsettings.json.
+        var import = await PostAsync(gateway, "/api/v1/import", gateway.MintToken(Roles.Admin, "ops"), 100_000);
 
         foreach (var response in new[] { tooLarge, anonymousTooLarge, authTooLarge })
         {

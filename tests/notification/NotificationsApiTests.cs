@@ -98,4 +98,22 @@ public sealed class NotificationsApiTests(NotificationFactory factory)
         var telegram = Assert.Single(rows, r => r.Channel == "Telegram");
         Assert.Equal(("Suppressed", "Telegram is off (Telegram__Mode=off)."), (telegram.Status, telegram.LastError));
     }
+
+    [Fact]
+    public async Task The_bot_asks_for_a_users_test_notification_with_its_service_token_but_a_user_cannot_name_another()
+    {
+        var userId = Guid.NewGuid();
+        var email = $"{userId:N}@test.local";
+        await factory.RegisterStudentAsync(userId, "Тест", email);
+        using var bot = factory.ClientWithToken(factory.Tokens.Service());
+        using var stranger = factory.ClientWithToken(factory.Tokens.Student(Guid.NewGuid()));
+
+        var forbidden = await stranger.PostAsJsonAsync("/api/v1/notifications/test", new { userId });
+        var accepted = await bot.PostAsJsonAsync("/api/v1/notifications/test", new { userId });
+
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var mail = Assert.Single(await Mailbox.WaitForAsync(email, NotificationFactory.MailTimeout));
+        Assert.Equal("🧪 Тестовое уведомление", mail.Subject);
+    }
 }

@@ -63,6 +63,8 @@ public sealed class TelegramStubServer : StubControl, IAsyncDisposable
         var app = builder.Build();
         app.MapBotApi();
         app.MapControlApi();
+        // Lets scripts that start the suite (deploy/local/lib/services.sh) wait for it like for a service.
+        app.MapGet("/health/ready", () => TypedResults.Text("ready"));
         return app;
     }
 

@@ -17,3 +17,6 @@ public sealed record NotificationPage(IReadOnlyList<NotificationView> Items, int
 public sealed record SendRequest(string? Type, List<Guid>? RecipientIds, Dictionary<string, JsonElement>? Data, string? Channel);
 
 public sealed record SendResponse(IReadOnlyList<Guid> NotificationIds);
+
+/// <summary>Whom to test; empty means the caller.</summary>
+public sealed record TestRequest(Guid? UserId);

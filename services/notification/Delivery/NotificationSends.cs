@@ -80,14 +80,28 @@ internal static class NotificationSends
     }
 
     /// <summary>The bot's "🧪 Тестовое уведомление": one message on each channel the caller has switched on.</summary>
-    public static async Task<Results<Accepted<SendResponse>, ValidationProblem>> Test(
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, NotificationDb db,
-        NotificationPlanner planner, TimeProvider clock, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The bot asks on behalf of the person pressing "🧪 Тестовое уведомление" with its service token, so
+    /// a service or an admin may name the user; anyone else tests their own channels only.
+    /// </remarks>
+    public static async Task<Results<Accepted<SendResponse>, ValidationProblem, ForbidHttpResult>> Test(
+        [FromBody] TestRequest? request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
+        NotificationDb db, NotificationPlanner planner, TimeProvider clock, CancellationToken cancellationToken)
     {
         var userId = user.UserId();
+        if (request?.UserId is { } named && named != userId)
+        {
+            if (!user.IsAdminOrService())
+            {
+                return TypedResults.Forbid();
+            }
+
+            userId = named;
+        }
+
         if (userId is null || !await db.Recipients.AnyAsync(r => r.UserId == userId, cancellationToken))
         {
-            return Problems.Field("userId", "The caller is not a user known to the notification service.");
+            return Problems.Field("userId", "Not a user known to the notification service.");
         }
 
         if (idempotencyKey is { Length: > MaxKeyLength })
