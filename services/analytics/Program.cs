@@ -6,10 +6,12 @@ using Repitbot.Hosting.Configuration;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddAnalyticsServices();
+builder.AddAnalyticsReadSide();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapDashboardApi();
+app.MapAnalyticsReadSide();
 
 return await app.RunServiceAsync();
 

@@ -1,0 +1,26 @@
+using Repitbot.Analytics.Areas;
+using Repitbot.Analytics.Caching;
+using Repitbot.Analytics.Charts;
+using Repitbot.Hosting.Configuration;
+
+namespace Repitbot.Analytics;
+
+/// <summary>The read side: analytics areas, charts, reports and the cache in front of them.</summary>
+public static class ReadSide
+{
+    public static WebApplicationBuilder AddAnalyticsReadSide(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAreas();
+        builder.Services.AddCharts();
+        builder.Services.AddValidatedOptions<CacheOptions>("AnalyticsCache");
+        builder.Services.AddSingleton<ResultCache>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapAnalyticsReadSide(this IEndpointRouteBuilder app)
+    {
+        app.MapAreasApi();
+        app.MapChartsApi();
+        return app;
+    }
+}
