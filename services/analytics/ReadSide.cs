@@ -1,6 +1,7 @@
 using Repitbot.Analytics.Areas;
 using Repitbot.Analytics.Caching;
 using Repitbot.Analytics.Charts;
+using Repitbot.Analytics.Reports;
 using Repitbot.Hosting.Configuration;
 
 namespace Repitbot.Analytics;
@@ -14,6 +15,7 @@ public static class ReadSide
         builder.Services.AddCharts();
         builder.Services.AddValidatedOptions<CacheOptions>("AnalyticsCache");
         builder.Services.AddSingleton<ResultCache>();
+        builder.Services.AddSingleton<ReportRenderer>();
         return builder;
     }
 
@@ -21,6 +23,7 @@ public static class ReadSide
     {
         app.MapAreasApi();
         app.MapChartsApi();
+        app.MapQuickReportsApi();
         return app;
     }
 }

@@ -9,7 +9,8 @@ internal static class ChartAxes
     public static void PeriodTicks(Plot plot, IReadOnlyList<DateOnly> buckets, GroupBy groupBy, ChartText text, int maxLabels = 8)
     {
         var step = Math.Max(1, (int)Math.Ceiling(buckets.Count / (double)maxLabels));
-        var shown = Enumerable.Range(0, buckets.Count).Where(i => i % step == 0).ToArray();
+        // Counted back from the newest bucket, so the latest date always has its label.
+        var shown = Enumerable.Range(0, buckets.Count).Where(i => (buckets.Count - 1 - i) % step == 0).ToArray();
         plot.Axes.Bottom.SetTicks(shown.Select(i => (double)i).ToArray(),
             shown.Select(i => groupBy == GroupBy.Month ? text.Month(buckets[i]) : text.Day(buckets[i])).ToArray());
     }

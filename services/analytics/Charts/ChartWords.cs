@@ -39,7 +39,7 @@ internal static class ChartWords
         ["scheduled"] = "Запланировано",
         ["cancelled"] = "Отменено",
         ["attendance-rate"] = "Посещаемость",
-        ["hours"] = "Часов проведено",
+        ["hours"] = "Часов",
         ["net-revenue"] = "Чистая выручка",
         ["refunds"] = "Возвраты",
         ["payments"] = "Платежи",
@@ -81,6 +81,15 @@ internal static class ChartWords
         ["title"] = "Название",
         ["viewers"] = "Ученики",
         ["contents"] = "Разделы",
+        ["trend"] = "Занятий: 4 нед. / пред. 4",
+        ["Cash"] = "Наличные",
+        ["Card"] = "Карта",
+        ["Transfer"] = "Перевод",
+        ["Online"] = "Онлайн",
+        ["Other"] = "Другое",
+        ["high"] = "высокий",
+        ["medium"] = "средний",
+        ["low"] = "низкий",
     };
 
     public static readonly IReadOnlyDictionary<string, string> English = new Dictionary<string, string>
@@ -119,7 +128,7 @@ internal static class ChartWords
         ["scheduled"] = "Scheduled",
         ["cancelled"] = "Cancelled",
         ["attendance-rate"] = "Attendance",
-        ["hours"] = "Hours taught",
+        ["hours"] = "Hours",
         ["net-revenue"] = "Net revenue",
         ["refunds"] = "Refunds",
         ["payments"] = "Payments",
@@ -161,5 +170,6 @@ internal static class ChartWords
         ["title"] = "Title",
         ["viewers"] = "Students",
         ["contents"] = "Contents",
+        ["trend"] = "Lessons: 4 wk / prev. 4",
     };
 }

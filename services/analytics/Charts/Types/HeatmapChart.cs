@@ -30,16 +30,13 @@ public sealed class HeatmapChart : ChartDefinition
                 }
             }
 
-            var heatmap = plot.Add.Heatmap(cells);
-            heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-            plot.Add.ColorBar(heatmap);
+            ChartGrid.Draw(plot, cells, lessons.Heatmap.Max(d => d.Max()), v => v.ToString(t.Culture));
             plot.Axes.Bottom.SetTicks(Enumerable.Range(0, 12).Select(h => h * 2.0).ToArray(),
                 Enumerable.Range(0, 12).Select(h => $"{h * 2:00}").ToArray());
             // Row 0 (Monday) is drawn at the top.
             plot.Axes.Left.SetTicks(Enumerable.Range(0, 7).Select(d => 6.0 - d).ToArray(),
                 Enumerable.Range(0, 7).Select(t.WeekdayShort).ToArray());
             plot.XLabel(t["hour"]);
-            plot.Axes.TightMargins();
         });
     }
 }

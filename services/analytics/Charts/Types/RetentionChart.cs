@@ -30,17 +30,12 @@ public sealed class RetentionChart : ChartDefinition
                 }
             }
 
-            var heatmap = plot.Add.Heatmap(cells);
-            heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-            heatmap.NaNCellColor = Colors.Transparent;
-            heatmap.ManualRange = new ScottPlot.Range(0, 100);
-            plot.Add.ColorBar(heatmap);
+            ChartGrid.Draw(plot, cells, 100, v => v.ToString("0", t.Culture));
             plot.Axes.Bottom.SetTicks(Enumerable.Range(0, weeks).Select(w => (double)w).ToArray(),
                 Enumerable.Range(0, weeks).Select(w => w.ToString(t.Culture)).ToArray());
             plot.Axes.Left.SetTicks(Enumerable.Range(0, cohorts.Count).Select(r => cohorts.Count - 1.0 - r).ToArray(),
                 cohorts.Select(c => $"{t.Day(c.Week)} ({c.Students})").ToArray());
             plot.XLabel(t["week"]);
-            plot.Axes.TightMargins();
         });
     }
 }
