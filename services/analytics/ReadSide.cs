@@ -2,6 +2,9 @@ using Repitbot.Analytics.Areas;
 using Repitbot.Analytics.Caching;
 using Repitbot.Analytics.Charts;
 using Repitbot.Analytics.Reports;
+using Repitbot.Analytics.Reports.Jobs;
+using Repitbot.Hosting.Startup;
+using Npgsql;
 using Repitbot.Hosting.Configuration;
 
 namespace Repitbot.Analytics;
@@ -16,6 +19,13 @@ public static class ReadSide
         builder.Services.AddValidatedOptions<CacheOptions>("AnalyticsCache");
         builder.Services.AddSingleton<ResultCache>();
         builder.Services.AddSingleton<ReportRenderer>();
+        builder.Services.AddValidatedOptions<ReportOptions>("Reports");
+        builder.Services.AddDbContext<ReportsDb>((sp, options) => ReportsDb.Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddSingleton<IStartupTask, ReportsSchema>();
+        builder.Services.AddSingleton<ReportJobStore>();
+        builder.Services.AddSingleton<ReportSignal>();
+        builder.Services.AddSingleton<FullReport>();
+        builder.Services.AddHostedService<ReportWorker>();
         return builder;
     }
 
@@ -24,6 +34,7 @@ public static class ReadSide
         app.MapAreasApi();
         app.MapChartsApi();
         app.MapQuickReportsApi();
+        app.MapReportJobsApi();
         return app;
     }
 }
