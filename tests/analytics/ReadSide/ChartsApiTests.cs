@@ -11,6 +11,9 @@ public sealed class ChartsApiTests(ReadSideFactory factory)
     private static readonly string[] Types =
         ["lessons-per-day", "revenue", "attendance", "cancellations", "heatmap", "homework-scores", "top-materials", "retention"];
 
+    private static readonly string[] Paths =
+        ["/api/v1/charts/{type}", "/api/v1/analytics/{area}", "/api/v1/reports/quick/{kind}", "/api/v1/reports/{id}/file"];
+
     [Fact]
     public async Task Types_lists_every_chart_with_its_parameters()
     {
@@ -23,6 +26,8 @@ public sealed class ChartsApiTests(ReadSideFactory factory)
         Assert.Equal("Занятия по дням", listed["lessons-per-day"].GetProperty("title").GetString());
         Assert.All(listed.Values, t => Assert.Contains("days",
             t.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())));
+        var openApi = await tutor.GetStringAsync("/openapi/v1.json");
+        Assert.All(Paths, path => Assert.Contains(path, openApi));
         Assert.Contains("groupBy", listed["revenue"].GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
     }
 

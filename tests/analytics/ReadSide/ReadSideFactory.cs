@@ -12,7 +12,8 @@ public sealed class ReadSideFactory() : ServiceFactory<Program>("analytics")
 
     public IConnectionMultiplexer Redis => Services.GetRequiredService<IConnectionMultiplexer>();
 
-    public Task StoreAsync(IReadOnlyCollection<SeedEvent> events) => SeedEvent.StoreAsync(Database, Redis, events);
+    public Task StoreAsync(IReadOnlyCollection<SeedEvent> events, bool bumpVersions = true) =>
+        SeedEvent.StoreAsync(Database, Redis, events, bumpVersions);
 
     public HttpClient Tutor(Guid tutorId) => ClientWithToken(Tokens.Tutor(tutorId));
 

@@ -16,7 +16,8 @@ public sealed record SeedEvent(string Type, Guid TutorId, Guid? StudentId, DateT
         where T : IDomainEvent => new(typeof(T).Name, body.TutorId, studentId, body.OccurredAt, body);
 
     /// <summary>Inserts the events straight into analytics.events and bumps the version keys, as the write side does.</summary>
-    public static async Task StoreAsync(NpgsqlDataSource database, IConnectionMultiplexer redis, IReadOnlyCollection<SeedEvent> events)
+    public static async Task StoreAsync(NpgsqlDataSource database, IConnectionMultiplexer redis, IReadOnlyCollection<SeedEvent> events,
+        bool bumpVersions = true)
     {
         await using var command = database.CreateCommand("""
             INSERT INTO analytics.events (event_id, type, tutor_id, student_id, occurred_at, payload, received_at)
@@ -31,6 +32,10 @@ public sealed record SeedEvent(string Type, Guid TutorId, Guid? StudentId, DateT
         command.Parameters.AddWithValue(events.Select(e => e.OccurredAt).ToArray());
         command.Parameters.AddWithValue(events.Select(e => JsonSerializer.Serialize(e.Body, e.Body.GetType(), Json)).ToArray());
         await command.ExecuteNonQueryAsync();
+        if (!bumpVersions)
+        {
+            return;
+        }
 
         var db = redis.GetDatabase();
         foreach (var tutor in events.Select(e => e.TutorId).Distinct())
