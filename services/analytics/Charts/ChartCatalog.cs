@@ -36,7 +36,9 @@ public static class ChartCatalog
 
     public static IServiceCollection AddCharts(this IServiceCollection services)
     {
-        services.AddValidatedOptions<ChartOptions>("Charts");
+        services.AddValidatedOptions<ChartOptions>("Charts")
+            .Validate(o => File.Exists(Path.Combine(o.FontDirectory, "DejaVuSans.ttf")),
+                "Charts:FontDirectory must contain DejaVuSans.ttf (Debian package fonts-dejavu-core).");
         services.AddSingleton(sp => new ChartFonts(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChartOptions>>().Value.FontDirectory));
         services.AddSingleton<ChartRenderer>();
         return services;
