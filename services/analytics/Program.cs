@@ -8,12 +8,14 @@ using Repitbot.Hosting.Configuration;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddAnalyticsServices();
+builder.AddAnalyticsReadSide();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapDashboardApi();
 app.MapExportApi();
 app.MapAdminApi();
+app.MapAnalyticsReadSide();
 
 return await app.RunServiceAsync();
 

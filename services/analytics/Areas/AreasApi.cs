@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Repitbot.Analytics.Caching;
+using Repitbot.Hosting.Auth;
+
+namespace Repitbot.Analytics.Areas;
+
+public static class AreasApi
+{
+    /// <summary>Two years: longer spans belong in a full report (POST /api/v1/reports).</summary>
+    public const int MaxDays = 731;
+
+    public static IEndpointRouteBuilder MapAreasApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/analytics/{area}", GetArea)
+            .WithTags("Analytics")
+            .RequireAuthorization(Policies.AnyUser)
+            .WithSummary("One analytics area (lessons, payments, students, homework, materials, experiments) for a period.");
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> GetArea(
+        HttpContext http, string area, ResultCache cache, TimeProvider clock, IOptions<JsonOptions> json,
+        DateOnly? from = null, DateOnly? to = null, string? groupBy = null, Guid? tutorId = null)
+    {
+        if (AreaCatalog.Find(area) is not { } definition)
+        {
+            return ReadProblems.Unknown("area", area, AreaCatalog.All.Select(a => a.Name));
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var period = PeriodQuery.TryParse(Today(clock), from, to, groupBy, MaxDays, errors);
+        if (period is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (AnalyticsScope.For(http.User, tutorId) is not { } scope || scope.IsStudent && !definition.StudentVisible)
+        {
+            return TypedResults.Forbid();
+        }
+
+        var body = await cache.GetOrCreateAsync("area", scope, $"{definition.Name}:{period.From:yyyyMMdd}:{period.To:yyyyMMdd}:{period.Bucket}",
+            async () => JsonSerializer.SerializeToUtf8Bytes(await definition.Load(http.RequestServices, scope, period, http.RequestAborted),
+                json.Value.SerializerOptions));
+        return TypedResults.File(body, "application/json");
+    }
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace Repitbot.Analytics.Areas;
+
+/// <summary>
+/// Runs one read over <c>analytics.events</c> for a scope and period. Areas compute from the events
+/// themselves, so every number is exact whatever state the rollups are in.
+/// </summary>
+public sealed partial class EventSql(NpgsqlDataSource dataSource)
+{
+    /// <summary>
+    /// <paramref name="sql"/> may use <c>{scope}</c> (or <c>{scope:e.}</c> for table alias e), <c>@from</c>,
+    /// <c>@to</c> (exclusive) and <c>@bucket</c> (day, week or month).
+    /// </summary>
+    public async Task<List<T>> ListAsync<T>(string sql, AnalyticsScope scope, Period period,
+        Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(Expand(sql, scope));
+        command.Parameters.AddWithValue("from", period.Start);
+        command.Parameters.AddWithValue("to", period.End);
+        command.Parameters.AddWithValue("bucket", period.Bucket);
+        if (scope.TutorId is { } tutor)
+        {
+            command.Parameters.AddWithValue("tutor", tutor);
+        }
+
+        if (scope.StudentId is { } student)
+        {
+            command.Parameters.AddWithValue("student", student);
+        }
+
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
+    private static string Expand(string sql, AnalyticsScope scope) =>
+        ScopePlaceholder().Replace(sql, m => scope.Condition(m.Groups["alias"].Value));
+
+    [GeneratedRegex(@"\{scope(?::(?<alias>\w+\.))?\}")]
+    private static partial Regex ScopePlaceholder();
+}

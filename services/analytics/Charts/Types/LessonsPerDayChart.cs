@@ -1,0 +1,41 @@
+using Repitbot.Analytics.Areas;
+using ScottPlot;
+
+namespace Repitbot.Analytics.Charts.Types;
+
+/// <summary>Attended lessons and no-shows per day, stacked.</summary>
+public sealed class LessonsPerDayChart : ChartDefinition
+{
+    public override string Name => "lessons-per-day";
+
+    public override bool StudentVisible => true;
+
+    public override async Task<ChartFigure> LoadAsync(ChartContext context)
+    {
+        var t = context.Text;
+        var period = context.Period with { GroupBy = GroupBy.Day };
+        var lessons = await context.Area<LessonsArea>().GetAsync(context.Scope, period, context.CancellationToken);
+        if (lessons.Completed + lessons.NoShows == 0)
+        {
+            return new ChartFigure(t["lessons-per-day"], null);
+        }
+
+        return new ChartFigure(t["lessons-per-day"], plot =>
+        {
+            var series = lessons.Series;
+            var bars = series.SelectMany((p, i) => new[]
+            {
+                new Bar { Position = i, Value = p.Completed, FillColor = Colors.SteelBlue },
+                new Bar { Position = i, ValueBase = p.Completed, Value = p.Completed + p.NoShows, FillColor = Colors.IndianRed },
+            }).ToArray();
+            plot.Add.Bars(bars);
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = t["attended"], FillColor = Colors.SteelBlue });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = t["no-shows"], FillColor = Colors.IndianRed });
+            plot.ShowLegend(Alignment.UpperLeft);
+            ChartAxes.PeriodTicks(plot, series.Select(p => p.Period).ToList(), GroupBy.Day, t);
+            ChartAxes.IntegerY(plot);
+            ChartAxes.BarsFromZero(plot);
+            plot.YLabel(t["lessons"]);
+        });
+    }
+}

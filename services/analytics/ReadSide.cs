@@ -1,0 +1,40 @@
+using Repitbot.Analytics.Areas;
+using Repitbot.Analytics.Caching;
+using Repitbot.Analytics.Charts;
+using Repitbot.Analytics.Reports;
+using Repitbot.Analytics.Reports.Jobs;
+using Repitbot.Hosting.Startup;
+using Npgsql;
+using Repitbot.Hosting.Configuration;
+
+namespace Repitbot.Analytics;
+
+/// <summary>The read side: analytics areas, charts, reports and the cache in front of them.</summary>
+public static class ReadSide
+{
+    public static WebApplicationBuilder AddAnalyticsReadSide(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAreas();
+        builder.Services.AddCharts();
+        builder.Services.AddValidatedOptions<CacheOptions>("AnalyticsCache");
+        builder.Services.AddSingleton<ResultCache>();
+        builder.Services.AddSingleton<ReportRenderer>();
+        builder.Services.AddValidatedOptions<ReportOptions>("Reports");
+        builder.Services.AddDbContext<ReportsDb>((sp, options) => ReportsDb.Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddSingleton<IStartupTask, ReportsSchema>();
+        builder.Services.AddSingleton<ReportJobStore>();
+        builder.Services.AddSingleton<ReportSignal>();
+        builder.Services.AddSingleton<FullReport>();
+        builder.Services.AddHostedService<ReportWorker>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapAnalyticsReadSide(this IEndpointRouteBuilder app)
+    {
+        app.MapAreasApi();
+        app.MapChartsApi();
+        app.MapQuickReportsApi();
+        app.MapReportJobsApi();
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace Repitbot.Analytics.Tests.ReadSide;
+
+/// <summary>One analytics host shared by the read-side tests (each test uses its own tutors, so they do not interfere).</summary>
+public sealed class ReadSideFactory() : ServiceFactory<Program>("analytics")
+{
+    public NpgsqlDataSource Database => Services.GetRequiredService<NpgsqlDataSource>();
+
+    public IConnectionMultiplexer Redis => Services.GetRequiredService<IConnectionMultiplexer>();
+
+    public Task StoreAsync(IReadOnlyCollection<SeedEvent> events, bool bumpVersions = true) =>
+        SeedEvent.StoreAsync(Database, Redis, events, bumpVersions);
+
+    public HttpClient Tutor(Guid tutorId) => ClientWithToken(Tokens.Tutor(tutorId));
+
+    public HttpClient Student(Guid studentId) => ClientWithToken(Tokens.Student(studentId));
+
+    public HttpClient Admin() => ClientWithToken(Tokens.Admin());
+
+    protected override void ConfigureTestServices(IWebHostBuilder builder) =>
+        builder.UseSetting("Reports:PollInterval", "00:00:00.200");
+}
+
+[CollectionDefinition(Name)]
+public sealed class ReadSideTests : ICollectionFixture<ReadSideFactory>
+{
+    public const string Name = "read-side";
+}
