@@ -32,6 +32,29 @@ public static class MigrateCommand
 
     public static async Task<int> RunAsync(IServiceProvider services, string name)
     {
+        try
+        {
+            return await ApplyAllAsync(services, name);
+        }
+        catch (OptionsValidationException ex)
+        {
+            // Resolving the startup tasks already validates settings (the data source needs its connection string).
+            foreach (var failure in ex.Failures)
+            {
+                await Console.Error.WriteLineAsync($"{name}: configuration error: {ServiceRunner.Readable(failure)}");
+            }
+
+            return ServiceRunner.ConfigurationError;
+        }
+        catch (Exception ex) when (ex is StartupTaskFailedException or NpgsqlException or TimeoutException)
+        {
+            await Console.Error.WriteLineAsync($"{name}: cannot migrate: {ex.Message}");
+            return ServiceRunner.DependencyUnavailable;
+        }
+    }
+
+    private static async Task<int> ApplyAllAsync(IServiceProvider services, string name)
+    {
         var migrations = services.GetServices<IStartupTask>().OfType<IDatabaseMigration>().ToList();
         if (migrations.Count == 0)
         {
@@ -42,27 +65,10 @@ public static class MigrateCommand
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         foreach (var migration in migrations)
         {
-            try
-            {
-                var applied = await migration.ApplyAsync(timeout.Token);
-                Console.WriteLine(applied.Count == 0
-                    ? $"{name}: {migration.ContextName} is up to date"
-                    : $"{name}: {migration.ContextName}: applied {string.Join(", ", applied)}");
-            }
-            catch (OptionsValidationException ex)
-            {
-                foreach (var failure in ex.Failures)
-                {
-                    await Console.Error.WriteLineAsync($"{name}: configuration error: {ServiceRunner.Readable(failure)}");
-                }
-
-                return ServiceRunner.ConfigurationError;
-            }
-            catch (Exception ex) when (ex is StartupTaskFailedException or NpgsqlException or TimeoutException)
-            {
-                await Console.Error.WriteLineAsync($"{name}: cannot migrate: {ex.Message}");
-                return ServiceRunner.DependencyUnavailable;
-            }
+            var applied = await migration.ApplyAsync(timeout.Token);
+            Console.WriteLine(applied.Count == 0
+                ? $"{name}: {migration.ContextName} is up to date"
+                : $"{name}: {migration.ContextName}: applied {string.Join(", ", applied)}");
         }
 
         return 0;

@@ -132,6 +132,20 @@ public sealed class MonitoredSuite : IAsyncLifetime
             return dashboard.IsSuccessStatusCode && (await dashboard.Content.ReadFromJsonAsync<JsonElement>())
                 .GetProperty("lessonsCompleted").GetProperty("value").GetInt64() == 1;
         }, Patience), $"the lesson never reached the dashboard\n{Problems("analytics")}");
+
+        // A chart and a quick report (twice: the second answer comes from the cache) and a webhook from a
+        // source nobody configured, so their timings, cache and intake counters have series.
+        foreach (var path in new[] { "/api/v1/charts/lessons-per-day?days=7&format=png", "/api/v1/reports/quick/lesson?days=7&format=pdf" })
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                var answer = await SendAsync(HttpMethod.Get, path, tutor);
+                Assert.True(answer.IsSuccessStatusCode, $"{path}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        var webhook = await Gateway.PostAsync(new Uri("/api/v1/webhooks/ops-probe", UriKind.Relative), JsonContent.Create(new { id = "1" }));
+        Assert.Equal(HttpStatusCode.NotFound, webhook.StatusCode);
     }
 
     private Task<HttpResponseMessage> IssueTokenAsync(string secret) =>

@@ -10,26 +10,14 @@ public static class PendingMetrics
 {
     public static readonly IReadOnlyList<string> Names =
     [
-        // analytics
-        "repitbot_analytics_ingest_lag_seconds",
-        "repitbot_analytics_active_users",
-        "repitbot_analytics_cache_requests_total",
-        "repitbot_analytics_chart_seconds",
-        "repitbot_analytics_report_seconds",
         // gateway
-        "repitbot_gateway_tokens_issued_total",
-        "repitbot_gateway_auth_failures_total",
         "repitbot_gateway_rate_limited_total",
         // bot gateway
         "repitbot_bot_updates_total",
         "repitbot_bot_replies_total",
-        "repitbot_webhooks_total",
         // notification
         "repitbot_notification_failures_total",
-        "repitbot_notification_latency_seconds",
         "repitbot_notification_retries_total",
-        "repitbot_notification_backlog",
-        "repitbot_template_render_seconds",
         "repitbot_telegram_requests_total",
     ];
 
