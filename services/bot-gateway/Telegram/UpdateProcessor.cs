@@ -38,23 +38,19 @@ public sealed partial class UpdateProcessor(IServiceScopeFactory scopes, TimePro
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotGatewayDb>();
-        db.ProcessedUpdates.Add(new ProcessedUpdate { UpdateId = updateId, ReceivedAt = clock.GetUtcNow() });
-        try
+        // ON CONFLICT rather than catching the unique violation: a resent update is normal, not an error to log.
+        var now = clock.GetUtcNow();
+        var claimed = await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO bot_gateway.processed_updates (update_id, received_at) VALUES ({updateId}, {now}) ON CONFLICT DO NOTHING",
+            cancellationToken) == 1;
+        if (claimed && updateId % 1000 == 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            if (updateId % 1000 == 0)
-            {
-                // Telegram keeps an update for at most a day, so older claims can never be needed again.
-                var before = clock.GetUtcNow().AddDays(-2);
-                await db.ProcessedUpdates.Where(u => u.ReceivedAt < before).ExecuteDeleteAsync(cancellationToken);
-            }
+            // Telegram keeps an update for at most a day, so older claims can never be needed again.
+            var before = now.AddDays(-2);
+            await db.ProcessedUpdates.Where(u => u.ReceivedAt < before).ExecuteDeleteAsync(cancellationToken);
+        }
 
-            return true;
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            return false;
-        }
+        return claimed;
     }
 
     private async Task ReleaseAsync(long updateId)

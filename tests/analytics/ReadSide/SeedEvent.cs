@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Npgsql;
 using NpgsqlTypes;
+using Repitbot.Analytics.Data;
 using Repitbot.Contracts;
 using StackExchange.Redis;
 
@@ -19,6 +20,8 @@ public sealed record SeedEvent(string Type, Guid TutorId, Guid? StudentId, DateT
     public static async Task StoreAsync(NpgsqlDataSource database, IConnectionMultiplexer redis, IReadOnlyCollection<SeedEvent> events,
         bool bumpVersions = true)
     {
+        // Events are partitioned by month; the write side creates a month's partition when it first needs it.
+        await new EventPartitions(database).EnsureAsync(events.Select(e => EventPartitions.MonthOf(e.OccurredAt)).Distinct(), CancellationToken.None);
         await using var command = database.CreateCommand("""
             INSERT INTO analytics.events (event_id, type, tutor_id, student_id, occurred_at, payload, received_at)
             SELECT e.id, e.type, e.tutor, e.student, e.at, e.payload::jsonb, now()
