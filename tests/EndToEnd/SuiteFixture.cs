@@ -1,11 +1,15 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.IdentityModel.Tokens;
 using Repitbot.Hosting.Auth;
+using Repitbot.TelegramStub;
 
 namespace Repitbot.EndToEnd;
 
 /// <summary>
 /// The four services as real processes against the real local infrastructure, on ports of their own
-/// (so a running ./run.sh is not disturbed) and with a RabbitMQ virtual host of their own.
+/// (so a running ./run.sh is not disturbed) and with a RabbitMQ virtual host of their own. The bot polls
+/// the Telegram Bot API stand-in and calls analytics and notification with its own API client, as in ./run.sh.
 /// </summary>
 public sealed class SuiteFixture : IAsyncLifetime
 {
@@ -18,6 +22,7 @@ public sealed class SuiteFixture : IAsyncLifetime
         ("analytics", "Repitbot.Analytics", 18007),
     ];
 
+    private const string BotClientSecret = "e2e-bot-gateway-client-secret";
     private readonly List<ServiceProcess> _processes = [];
     private readonly string _keyPath = Path.Combine(Path.GetTempPath(), $"repitbot-e2e-{Guid.NewGuid():N}.pem");
     private RabbitVirtualHost? _vhost;
@@ -28,11 +33,14 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public AccessTokenFactory Tokens { get; private set; } = null!;
 
+    public TelegramStubServer Telegram { get; private set; } = null!;
+
     public static string BotGatewayPostgres => LocalEnvironment.For("bot-gateway")["ConnectionStrings__Postgres"];
 
     public async Task InitializeAsync()
     {
         _vhost = await RabbitVirtualHost.CreateAsync();
+        Telegram = await TelegramApiStub.StartAsync();
         foreach (var (name, assembly, port) in Services)
         {
             var process = ServiceProcess.Start(name, assembly, SuiteEnvironment(name, port));
@@ -54,6 +62,11 @@ public sealed class SuiteFixture : IAsyncLifetime
         if (_vhost is not null)
         {
             await _vhost.DisposeAsync();
+        }
+
+        if (Telegram is not null)
+        {
+            await Telegram.DisposeAsync();
         }
 
         File.Delete(_keyPath);
@@ -79,7 +92,33 @@ public sealed class SuiteFixture : IAsyncLifetime
         var settings = BaseEnvironment(name, port);
         settings["RabbitMq__Uri"] = _vhost!.AmqpUri;
         settings["Tokens__SigningKeyPath"] = _keyPath;
+        switch (name)
+        {
+            case "gateway":
+                settings["Auth__Clients__0__Id"] = "bot-gateway";
+                settings["Auth__Clients__0__SecretSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(BotClientSecret)));
+                settings["Auth__Clients__0__Role"] = Roles.Service;
+                settings["Auth__Clients__0__Subject"] = "bot-gateway";
+                break;
+            case "bot-gateway":
+                UseTelegram(settings);
+                settings["Auth__TokenUrl"] = $"http://127.0.0.1:{GatewayPort}/auth/token";
+                settings["Auth__ClientId"] = "bot-gateway";
+                settings["Auth__ClientSecret"] = BotClientSecret;
+                break;
+            case "notification":
+                UseTelegram(settings);
+                break;
+        }
+
         return settings;
+    }
+
+    private void UseTelegram(Dictionary<string, string> settings)
+    {
+        settings["Telegram__Mode"] = "polling";
+        settings["Telegram__BotToken"] = Telegram.Token;
+        settings["Telegram__ApiBaseUrl"] = Telegram.BaseUrl;
     }
 
     private static async Task WaitUntilReadyAsync(ServiceProcess process, int port)
