@@ -71,6 +71,8 @@ service_overrides() {
   Services__BotGateway=http://127.0.0.1:$BOT_PORT
   Telegram__ApiBaseUrl=http://127.0.0.1:$TELEGRAM_STUB_PORT
   Telegram__BotToken=$TELEGRAM_TOKEN
+  # Notification sends Telegram messages to the stand-in (the Telegram figure); the bot stays off.
+  [[ $name != notification ]] || Telegram__Mode=polling
 }
 
 stop_all() {

@@ -6,12 +6,14 @@ using System.Text;
 using System.Text.Json;
 using Repitbot.EndToEnd;
 using Repitbot.Hosting.Auth;
+using Repitbot.TelegramStub;
 
 namespace Repitbot.Ops.Monitoring;
 
 /// <summary>
-/// The four services as real processes (on ports of their own: tests/EndToEnd uses 18xxx), a little
-/// traffic through the gateway in two waves, and Prometheus scraping it all as production does.
+/// The four services as real processes (on ports of their own: tests/EndToEnd uses 18xxx) with the bot and
+/// notification on the Telegram stand-in, a little traffic in two waves (including refusals and delivery
+/// failures, so failure counters have series too), and Prometheus scraping it all as production does.
 /// </summary>
 public sealed class MonitoredSuite : IAsyncLifetime
 {
@@ -28,6 +30,7 @@ public sealed class MonitoredSuite : IAsyncLifetime
     private readonly string _keyPath = Path.Combine(Path.GetTempPath(), $"repitbot-ops-{Guid.NewGuid():N}.pem");
     private HttpClient Gateway { get; } = new() { BaseAddress = new Uri("http://127.0.0.1:19080"), Timeout = TimeSpan.FromSeconds(30) };
     private RabbitVirtualHost? _vhost;
+    private TelegramStubServer? _telegram;
     private AccessTokenFactory _tokens = null!;
     private int _lessons;
 
@@ -52,6 +55,7 @@ public sealed class MonitoredSuite : IAsyncLifetime
     private async Task StartAndLoadAsync()
     {
         _vhost = await RabbitVirtualHost.CreateAsync();
+        _telegram = await TelegramApiStub.StartAsync();
         foreach (var (job, assembly, port) in Services)
         {
             _processes.Add(await StartAsync(job, assembly, port));
@@ -91,6 +95,12 @@ public sealed class MonitoredSuite : IAsyncLifetime
         {
             await _vhost.DisposeAsync();
             _vhost = null;
+        }
+
+        if (_telegram is not null)
+        {
+            await _telegram.DisposeAsync();
+            _telegram = null;
         }
 
         File.Delete(_keyPath);
@@ -146,12 +156,54 @@ public sealed class MonitoredSuite : IAsyncLifetime
 
         var webhook = await Gateway.PostAsync(new Uri("/api/v1/webhooks/ops-probe", UriKind.Relative), JsonContent.Create(new { id = "1" }));
         Assert.Equal(HttpStatusCode.NotFound, webhook.StatusCode);
+
+        await TelegramTrafficAsync();
+
+        // A client that keeps guessing its secret is slowed down: 429 from the per-client limit.
+        var flood = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            flood.Add((await IssueTokenAsync("guess", "ops-flood")).StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, flood);
     }
 
-    private Task<HttpResponseMessage> IssueTokenAsync(string secret) =>
+    /// <summary>
+    /// A Telegram user registers with the bot; a notification to them fails once (500, retried) and then
+    /// for good (403, the user blocked the bot).
+    /// </summary>
+    private async Task TelegramTrafficAsync()
+    {
+        var chat = Random.Shared.NextInt64(1_000_000_000, 2_000_000_000);
+        _telegram!.UserSendsText(chat, "/start", firstName: "Ольга");
+        Assert.True(await Eventually.Async(() => Task.FromResult(_telegram.Calls("sendMessage", chat).Any(c => c.Status == 200)), Patience),
+            $"the bot never answered /start\n{Problems("bot-gateway")}");
+
+        using var botGateway = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:19000") };
+        var admin = _tokens.Create("ops-monitoring", Roles.Admin, TimeSpan.FromMinutes(10));
+        botGateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin);
+        var user = await botGateway.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/users/by-telegram/{chat}", UriKind.Relative));
+        var userId = user.GetProperty("id").GetGuid();
+
+        _telegram.ScriptFault("sendMessage", 500, chatId: chat);
+        _telegram.ScriptFault("sendMessage", 403, description: "Forbidden: bot was blocked by the user", chatId: chat);
+        HttpResponseMessage? sent = null;
+        Assert.True(await Eventually.Async(async () =>
+        {
+            // The notification service learns about the user from the bot's events, a moment later.
+            sent = await SendAsync(HttpMethod.Post, "/api/v1/notifications", admin, new { type = "test", recipientIds = new[] { userId }, channel = "telegram" });
+            return sent.StatusCode == HttpStatusCode.Accepted;
+        }, Patience), $"notification refused the test: {(sent is null ? "" : await sent.Content.ReadAsStringAsync())}\n{Problems("notification")}");
+        Assert.True(await Eventually.Async(() => Task.FromResult(
+            _telegram.Calls("sendMessage", chat).Count(c => c.Status is 500 or 403) == 2), Patience),
+            $"the notification was not tried twice\n{Problems("notification")}");
+    }
+
+    private Task<HttpResponseMessage> IssueTokenAsync(string secret, string clientId = "ops-monitoring") =>
         Gateway.PostAsync(new Uri("/auth/token", UriKind.Relative), new FormUrlEncodedContent(
         [
-            new("grant_type", "client_credentials"), new("client_id", "ops-monitoring"), new("client_secret", secret),
+            new("grant_type", "client_credentials"), new("client_id", clientId), new("client_secret", secret),
         ]));
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, object? body = null)
@@ -180,6 +232,14 @@ public sealed class MonitoredSuite : IAsyncLifetime
         settings["Auth__Clients__0__SecretSha256"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ClientSecret)));
         settings["Auth__Clients__0__Role"] = Roles.Admin;
         settings["Auth__Clients__0__Subject"] = "ops-monitoring";
+        if (job is "bot-gateway" or "notification")
+        {
+            settings["Telegram__Mode"] = "polling";
+            settings["Telegram__BotToken"] = _telegram!.Token;
+            settings["Telegram__ApiBaseUrl"] = _telegram.BaseUrl;
+            settings["Delivery__RetryBaseDelay"] = "00:00:00.200";
+        }
+
         return settings;
     }
 

@@ -8,18 +8,7 @@ namespace Repitbot.Ops.Monitoring;
 /// </summary>
 public static class PendingMetrics
 {
-    public static readonly IReadOnlyList<string> Names =
-    [
-        // gateway
-        "repitbot_gateway_rate_limited_total",
-        // bot gateway
-        "repitbot_bot_updates_total",
-        "repitbot_bot_replies_total",
-        // notification
-        "repitbot_notification_failures_total",
-        "repitbot_notification_retries_total",
-        "repitbot_telegram_requests_total",
-    ];
+    public static readonly IReadOnlyList<string> Names = [];
 
     /// <summary>Business-dashboard SQL over events analytics does not store yet, by a string in the query.</summary>
     public static readonly IReadOnlyList<string> SqlMarkers =

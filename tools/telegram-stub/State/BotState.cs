@@ -20,7 +20,9 @@ public sealed class BotState(string token, TelegramStubOptions options)
     public SlidingWindowLimiter GlobalLimiter { get; } = new(options.GlobalLimit, options.RateWindow);
 
     // Real update ids start at an arbitrary large number; tests only rely on them increasing.
-    public long LastUpdateId { get; set; } = 100_000_000;
+    // Telegram's update ids keep rising across a bot's life; a restarted stand-in must not hand out ids a
+    // service has already seen (and stored as processed), so each instance starts somewhere new.
+    public long LastUpdateId { get; set; } = Random.Shared.Next(100_000_000, 2_000_000_000);
     public long CallSequence { get; set; }
     public int FileSequence { get; set; }
     public string? WebhookUrl { get; set; }
