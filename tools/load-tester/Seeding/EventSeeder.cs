@@ -25,6 +25,7 @@ public sealed class EventSeeder(string connectionString, string? redis)
         var tutors = Enumerable.Range(0, tutorCount).Select(_ => Guid.NewGuid()).ToArray();
         var students = tutors.ToDictionary(t => t, _ => Enumerable.Range(0, 10).Select(_ => Guid.NewGuid()).ToArray());
         await using var connection = await PostgresTarget.OpenAsync(connectionString, cancellationToken);
+        await EnsurePartitionsAsync(connection, DateTimeOffset.UtcNow.Date.AddDays(-days), cancellationToken);
         var copy = Stopwatch.StartNew();
         await using (var writer = await connection.BeginBinaryImportAsync(
             "COPY analytics.events (event_id, type, tutor_id, student_id, occurred_at, payload, received_at) FROM STDIN (FORMAT BINARY)",
@@ -56,6 +57,7 @@ public sealed class EventSeeder(string connectionString, string? redis)
             await writer.CompleteAsync(cancellationToken);
         }
 
+        await RegisterEventIdsAsync(connection, tutors, cancellationToken);
         copy.Stop();
         var rollup = Stopwatch.StartNew();
         await RecomputeRollupsAsync(connection, tutors, cancellationToken);
@@ -76,6 +78,33 @@ public sealed class EventSeeder(string connectionString, string? redis)
             ],
         };
         return (result, tutors);
+    }
+
+    /// <summary>
+    /// analytics.events is partitioned by month and a month's partition exists once the service needed it;
+    /// the seeded year needs all of them (the same DDL the service runs, so it can be repeated).
+    /// </summary>
+    private static async Task EnsurePartitionsAsync(NpgsqlConnection connection, DateTime from, CancellationToken cancellationToken)
+    {
+        for (var month = new DateTime(from.Year, from.Month, 1, 0, 0, 0, DateTimeKind.Utc); month <= DateTime.UtcNow; month = month.AddMonths(1))
+        {
+            await using var create = new NpgsqlCommand($"""
+                CREATE TABLE IF NOT EXISTS analytics.events_{month:yyyy_MM} PARTITION OF analytics.events
+                FOR VALUES FROM ('{month:yyyy-MM-dd} 00:00:00+00') TO ('{month.AddMonths(1):yyyy-MM-dd} 00:00:00+00')
+                """, connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The service's once-only guard: every stored event also has its id in analytics.event_ids.</summary>
+    private static async Task RegisterEventIdsAsync(NpgsqlConnection connection, Guid[] tutors, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO analytics.event_ids SELECT event_id, occurred_at, received_at FROM analytics.events
+            WHERE tutor_id = ANY(@tutors) ON CONFLICT DO NOTHING
+            """, connection) { CommandTimeout = 600 };
+        command.Parameters.AddWithValue("tutors", tutors);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task RecomputeRollupsAsync(NpgsqlConnection connection, Guid[] tutors, CancellationToken cancellationToken)
