@@ -12,7 +12,7 @@ public sealed class ReadMix
     public const string Default = "dashboard=60,chart=25,quick-report=15";
 
     private static readonly string[] Periods = ["7", "30", "90"];
-    private static readonly string[] Charts = ["lessons", "attendance", "revenue"];
+    private static readonly string[] Charts = ["lessons-per-day", "attendance", "revenue"];
     private static readonly string[] QuickKinds = ["lesson", "payment", "student"];
 
     public static readonly IReadOnlyDictionary<string, Func<long, string>> Known = new Dictionary<string, Func<long, string>>
