@@ -101,24 +101,17 @@ public sealed class SuiteFixture : IAsyncLifetime
                 settings["Auth__Clients__0__Subject"] = "bot-gateway";
                 break;
             case "bot-gateway":
-                UseTelegram(settings);
+                settings.UseStub(Telegram);
                 settings["Auth__TokenUrl"] = $"http://127.0.0.1:{GatewayPort}/auth/token";
                 settings["Auth__ClientId"] = "bot-gateway";
                 settings["Auth__ClientSecret"] = BotClientSecret;
                 break;
             case "notification":
-                UseTelegram(settings);
+                settings.UseStub(Telegram);
                 break;
         }
 
         return settings;
-    }
-
-    private void UseTelegram(Dictionary<string, string> settings)
-    {
-        settings["Telegram__Mode"] = "polling";
-        settings["Telegram__BotToken"] = Telegram.Token;
-        settings["Telegram__ApiBaseUrl"] = Telegram.BaseUrl;
     }
 
     private static async Task WaitUntilReadyAsync(ServiceProcess process, int port)

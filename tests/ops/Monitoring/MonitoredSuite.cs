@@ -234,9 +234,7 @@ public sealed class MonitoredSuite : IAsyncLifetime
         settings["Auth__Clients__0__Subject"] = "ops-monitoring";
         if (job is "bot-gateway" or "notification")
         {
-            settings["Telegram__Mode"] = "polling";
-            settings["Telegram__BotToken"] = _telegram!.Token;
-            settings["Telegram__ApiBaseUrl"] = _telegram.BaseUrl;
+            settings.UseStub(_telegram!);
             settings["Delivery__RetryBaseDelay"] = "00:00:00.200";
         }
 
