@@ -11,7 +11,10 @@
 #     --no-build  use the existing build output
 #
 # Settings (environment): BENCH_DATABASE (repitbot_bench), BENCH_VHOST (repitbot-bench),
-# BENCH_REDIS_DB (1), BENCH_EVENTS (1000000; 50000 with --quick), CONFIGURATION (Release), REPITBOT_LOCAL_DIR (.local).
+# BENCH_REDIS_DB (1), BENCH_EVENTS (1000000; 50000 with --quick), CONFIGURATION (Release), REPITBOT_LOCAL_DIR (.local),
+# BENCH_PORT_BASE (17000: two checkouts benchmarking at once need different bases),
+# BENCH_ONLY (comma-separated steps to run: baselines,wrk,http,notify,ingest-bus,ingest-rest,reads,full-report;
+# a partial run writes .local/bench/BENCHMARKS.partial.md, never BENCHMARKS.md).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$PWD
@@ -34,9 +37,13 @@ DATABASE=${BENCH_DATABASE:-repitbot_bench}
 VHOST=${BENCH_VHOST:-repitbot-bench}
 REDIS="127.0.0.1:6379,defaultDatabase=${BENCH_REDIS_DB:-1}"
 EVENTS=${BENCH_EVENTS:-$($QUICK && echo 50000 || echo 1000000)}
+ONLY=${BENCH_ONLY:-}
+# step NAME: whether this run includes that step.
+step() { [[ -z $ONLY || ",$ONLY," == *",$1,"* ]]; }
 # Ports: every service on its own 17xxx port, so a running ./run.sh (8xxx) is left alone.
-GATEWAY_PORT=17080 BOT_PORT=17000 NOTIFICATION_PORT=17006 ANALYTICS_PORT=17007
-GATEWAY_BARE_PORT=17081 NGINX_PORT=17082 TELEGRAM_STUB_PORT=17083 BARE_PORT=17090
+PB=${BENCH_PORT_BASE:-17000}
+GATEWAY_PORT=$((PB + 80)) BOT_PORT=$PB NOTIFICATION_PORT=$((PB + 6)) ANALYTICS_PORT=$((PB + 7))
+GATEWAY_BARE_PORT=$((PB + 81)) NGINX_PORT=$((PB + 82)) TELEGRAM_STUB_PORT=$((PB + 83)) BARE_PORT=$((PB + 90))
 # The Telegram Bot API stand-in's default bot token (tools/telegram-stub/README.md).
 TELEGRAM_TOKEN=123456789:AAStubTokenForRepitbotLocalTesting00
 SERVICES=(
@@ -158,18 +165,22 @@ stored=$(PGPASSWORD=analytics psql -h 127.0.0.1 -U analytics -d "$DATABASE" -tAc
 
 say "baselines"
 set +e  # one failed measurement shows as "not measured" in the table instead of ending the run
+if step baselines; then
 lt baseline-rabbitmq --rabbitmq "amqp://repitbot:repitbot@127.0.0.1:5672/$VHOST" --count "$(q 5000 100000)" \
   --duration 60 --output "$RESULTS/baseline-rabbitmq.json"
 lt baseline-postgres --postgres "$PG_ANALYTICS" --count "$(q 20000 200000)" --output "$RESULTS/baseline-postgres.json"
 lt baseline-redis --redis "$REDIS" --count "$(q 20000 200000)" --output "$RESULTS/baseline-redis.json"
+fi
 WRK_SECONDS=$(q 3 15)
 wrk_run() { lt wrk --label "$1" --url "$2" --duration "$WRK_SECONDS" --token "$ADMIN_TOKEN" --output "$RESULTS/$1.json"; }
+if step wrk; then
 wrk_run wrk-bare "http://127.0.0.1:$BARE_PORT/api/v1/dashboard"
 wrk_run wrk-gateway-bare "http://127.0.0.1:$GATEWAY_BARE_PORT/api/v1/dashboard"
 wrk_run wrk-nginx "http://127.0.0.1:$NGINX_PORT/api/v1/dashboard"
 wrk_run wrk-analytics "http://127.0.0.1:$ANALYTICS_PORT/api/v1/dashboard?days=7"
 wrk_run wrk-gateway-analytics "http://127.0.0.1:$GATEWAY_PORT/api/v1/dashboard?days=7"
-for target in "http-direct|$ANALYTICS_PORT" "http-gateway|$GATEWAY_PORT"; do
+fi
+step http && for target in "http-direct|$ANALYTICS_PORT" "http-gateway|$GATEWAY_PORT"; do
   lt http-get --label "${target%%|*}" --url "http://127.0.0.1:${target##*|}/api/v1/dashboard?days=7" --token "$ADMIN_TOKEN" \
     --rate "$(q 50 200)" --duration "$(q 5 20)" --count 1000000 --warmup "$(q 20 200)" --output "$RESULTS/${target%%|*}.json"
 done
@@ -177,18 +188,20 @@ done
 say "scenarios"
 # Notifications first: the ingestion scenarios publish thousands of LessonCompleted events, which
 # notification consumes too; measured after them, e-mail latency would be the time to drain that backlog.
+if step notify; then
 lt notify-email --rabbitmq "amqp://repitbot:repitbot@127.0.0.1:5672/$VHOST" --maildir "$LOCAL_DIR/mail" \
   --rate "$(q 10 20)" --duration "$(q 5 30)" --count 1000000 --output "$RESULTS/notify-email.json"
 lt notify-telegram --rabbitmq "amqp://repitbot:repitbot@127.0.0.1:5672/$VHOST" --notification "http://127.0.0.1:$NOTIFICATION_PORT" \
   --telegram-stub "http://127.0.0.1:$TELEGRAM_STUB_PORT" \
   --rate 60 --duration "$(q 3 20)" --count 1000000 --timeout "$(q 10 60)" --output "$RESULTS/notify-telegram.json"
-lt ingest-bus --rabbitmq "amqp://repitbot:repitbot@127.0.0.1:5672/$VHOST" --postgres "$PG_ANALYTICS" \
+fi
+step ingest-bus && lt ingest-bus --rabbitmq "amqp://repitbot:repitbot@127.0.0.1:5672/$VHOST" --postgres "$PG_ANALYTICS" \
   --count "$(q 3000 50000)" --duration 120 --output "$RESULTS/ingest-bus.json"
-lt ingest-rest --bot-gateway "http://127.0.0.1:$BOT_PORT" --tutor-token "$TUTOR_TOKEN" --postgres "$PG_ANALYTICS" \
+step ingest-rest && lt ingest-rest --bot-gateway "http://127.0.0.1:$BOT_PORT" --tutor-token "$TUTOR_TOKEN" --postgres "$PG_ANALYTICS" \
   --rate "$(q 50 100)" --duration "$(q 5 30)" --count 1000000 --output "$RESULTS/ingest-rest.json"
-lt api-reads --gateway "http://127.0.0.1:$GATEWAY_PORT" --token "$ADMIN_TOKEN" --warmup 6 \
+step reads && lt api-reads --gateway "http://127.0.0.1:$GATEWAY_PORT" --token "$ADMIN_TOKEN" --warmup 6 \
   --rate "$(q 10 20)" --duration "$(q 5 30)" --count 1000000 --output "$RESULTS/api-reads.json"
-lt full-report --gateway "http://127.0.0.1:$GATEWAY_PORT" --token "$ADMIN_TOKEN" --rate 0.5 --count "$(q 2 10)" \
+step full-report && lt full-report --gateway "http://127.0.0.1:$GATEWAY_PORT" --token "$ADMIN_TOKEN" --rate 0.5 --count "$(q 2 10)" \
   --timeout 120 --output "$RESULTS/full-report.json"
 set -e
 
@@ -197,6 +210,8 @@ for name in gateway bot-gateway notification analytics; do pids+=("$name=$(servi
 lt peak-memory "${pids[@]}" --output "$RESULTS/peak-memory.json" >/dev/null
 
 say "results ($RESULTS)"
-MARKDOWN=$( $QUICK && echo "$BENCH_DIR/BENCHMARKS.quick.md" || echo "$ROOT/BENCHMARKS.md")
+if [[ -n $ONLY ]]; then MARKDOWN=$BENCH_DIR/BENCHMARKS.partial.md
+elif $QUICK; then MARKDOWN=$BENCH_DIR/BENCHMARKS.quick.md
+else MARKDOWN=$ROOT/BENCHMARKS.md; fi
 "${LT[@]}" report "$RESULTS" --markdown "$MARKDOWN" --label "./bench.sh $*; reads over $stored stored events"
 echo "table written to $MARKDOWN"
