@@ -21,6 +21,7 @@ public static class ServiceDefaults
 {
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
+        PrometheusDefaults.Apply();
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o =>
         {

@@ -27,6 +27,8 @@ public static class AuthenticationRegistration
             {
                 var jwt = jwtOptions.Value;
                 bearer.MapInboundClaims = false;
+                bearer.TokenHandlers.Clear();
+                bearer.TokenHandlers.Add(new CachingTokenHandler(TimeProvider.System) { MapInboundClaims = false });
                 bearer.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
                     jwt.JwksUrl!,
                     new JwksConfigurationRetriever(),
