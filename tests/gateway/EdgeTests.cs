@@ -82,6 +82,31 @@ public sealed class EdgeTests
         Assert.Equal(2, gateway.Backend.Requests);
     }
 
+    [Fact]
+    public async Task A_chunked_body_that_grows_over_the_limit_is_413_problem_details()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new() { ["Limits:MaxRequestBodyBytes"] = "4096" }, kestrel: true);
+        var token = gateway.MintToken();
+
+        var tooLarge = await PostUnsizedAsync(gateway, "/api/v1/events/lessons/completed", token, 64 * 1024);
+        var fits = await PostUnsizedAsync(gateway, "/api/v1/events/lessons/completed", token, 4000);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal("application/problem+json", tooLarge.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await tooLarge.Content.ReadAsStringAsync());
+        Assert.Equal(413, body.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
+        Assert.Equal(4000, (await fits.Content.ReadFromJsonAsync<Echo>())!.BodyBytes);
+    }
+
+    private static async Task<HttpResponseMessage> PostUnsizedAsync(GatewayHost gateway, string path, string token, int bytes)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new UnsizedContent(bytes) };
+        request.Headers.Authorization = new("Bearer", token);
+        request.Headers.TransferEncodingChunked = true;
+        return await gateway.Client.SendAsync(request);
+    }
+
     private static async Task<HttpResponseMessage> PreflightAsync(GatewayHost gateway, string origin)
     {
         using var request = new HttpRequestMessage(HttpMethod.Options, "/api/v1/dashboard");
@@ -101,5 +126,18 @@ public sealed class EdgeTests
         }
 
         return await gateway.Client.SendAsync(request);
+    }
+
+    /// <summary>A body without Content-Length: sent chunked, so only its size as it streams can refuse it.</summary>
+    private sealed class UnsizedContent(int bytes) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+            stream.WriteAsync(new byte[bytes]).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 }

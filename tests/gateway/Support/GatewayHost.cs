@@ -57,7 +57,10 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public JwtOptions Jwt => Services.GetRequiredService<IOptions<JwtOptions>>().Value;
 
-    public static async Task<GatewayHost> StartAsync(Dictionary<string, string?>? settings = null, string[]? unreachable = null)
+    /// <param name="kestrel">Serve on a real Kestrel socket (a loopback port) instead of the in-memory test server,
+    /// for what only Kestrel enforces, such as the body limit of a request without Content-Length.</param>
+    public static async Task<GatewayHost> StartAsync(Dictionary<string, string?>? settings = null, string[]? unreachable = null,
+        bool kestrel = false)
     {
         var folder = Directory.CreateTempSubdirectory("gateway-tests-").FullName;
         var keyPath = Path.Combine(folder, "signing.pem");
@@ -85,7 +88,13 @@ public sealed class GatewayHost : IAsyncDisposable
             all[name] = value;
         }
 
-        return new GatewayHost(new GatewayFactory(all), folder, backend, key);
+        var factory = new GatewayFactory(all);
+        if (kestrel)
+        {
+            factory.UseKestrel(0);
+        }
+
+        return new GatewayHost(factory, folder, backend, key);
     }
 
     public string MintToken(string role = Roles.Tutor, string subject = "tutor-1", TimeSpan? lifetime = null) =>
