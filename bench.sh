@@ -172,7 +172,9 @@ lt baseline-postgres --postgres "$PG_ANALYTICS" --count "$(q 20000 200000)" --ou
 lt baseline-redis --redis "$REDIS" --count "$(q 20000 200000)" --output "$RESULTS/baseline-redis.json"
 fi
 WRK_SECONDS=$(q 3 15)
-wrk_run() { lt wrk --label "$1" --url "$2" --duration "$WRK_SECONDS" --token "$ADMIN_TOKEN" --output "$RESULTS/$1.json"; }
+# A .NET server reaches its steady speed only after tiered JIT settles (about 10 s under load), so each
+# target gets the same long unrecorded warm-up before its measured run.
+wrk_run() { lt wrk --label "$1" --url "$2" --duration "$WRK_SECONDS" --warmup-seconds "$(q 3 15)" --token "$ADMIN_TOKEN" --output "$RESULTS/$1.json"; }
 if step wrk; then
 wrk_run wrk-bare "http://127.0.0.1:$BARE_PORT/api/v1/dashboard"
 wrk_run wrk-gateway-bare "http://127.0.0.1:$GATEWAY_BARE_PORT/api/v1/dashboard"

@@ -78,8 +78,9 @@ public sealed partial class MonitoringTests(MonitoredSuite suite) : IClassFixtur
     /// <summary>
     /// Families that prometheus-net copies from .NET meters (runtime, HttpClient, Npgsql) under their
     /// own names, such as system_runtime_assembly_count for a gauge: promtool's naming lint flags
-    /// them, and renaming them is the libraries' call (or a meter-adapter filter in the hosting
-    /// library), not ours. Everything else - our metrics, the HTTP metrics - must be clean.
+    /// them, and renaming them is the libraries' call. The hosting library turns that copying off
+    /// (PrometheusDefaults, for speed); the allowance stays for a library that publishes them another
+    /// way. Everything else - our metrics, the HTTP metrics - must be clean.
     /// </summary>
     private static readonly string[] LibraryMetrics =
         ["system_runtime_", "system_net_", "npgsql_", "prometheus_net_", "microsoft_", "masstransit_"];

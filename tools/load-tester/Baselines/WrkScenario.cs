@@ -14,7 +14,7 @@ public sealed class WrkScenario : Scenario
 {
     public override string Name => "wrk";
 
-    public override string Summary => "wrk --latency against --url (--connections, --threads, --duration, --token), after a warm-up of a fifth of it";
+    public override string Summary => "wrk --latency against --url (--connections, --threads, --duration, --token), after an unrecorded warm-up (--warmup-seconds, default a fifth of it)";
 
     public override double? DefaultRate => null;
 
@@ -38,9 +38,11 @@ public sealed class WrkScenario : Scenario
         }
 
         arguments.Add(url);
-        // A short unrecorded run first: the first seconds of a .NET server are JIT and tiering, not its speed.
+        // An unrecorded run first: the first seconds of a .NET server are JIT and tiering (longer on a busy
+        // machine), not its steady speed. Every target of one comparison gets the same warm-up.
+        var warmupSeconds = (int)Math.Ceiling(run.Options.GetSeconds("warmup-seconds", Math.Max(1, seconds / 5)));
         var warmup = arguments.ToList();
-        warmup[warmup.IndexOf("-d") + 1] = $"{Math.Max(1, seconds / 5)}s";
+        warmup[warmup.IndexOf("-d") + 1] = $"{warmupSeconds}s";
         await ExternalTool.RunAsync("wrk", warmup, cancellationToken);
         var started = DateTimeOffset.UtcNow;
         var output = await ExternalTool.RunAsync("wrk", arguments, cancellationToken);

@@ -30,6 +30,7 @@ public sealed record OptionSpec(string Name, string? ValueName, string Help, str
         new("mix", "LIST", "api-reads: weights, e.g. dashboard=70,chart=20,quick-report=10"),
         new("connections", "N", "wrk: open connections (default 32)"),
         new("threads", "N", "wrk: threads (default 2)"),
+        new("warmup-seconds", "SECONDS", "wrk: unrecorded run first (default a fifth of --duration)"),
         new("tutors", "N", "seed-events: tutors the events are spread over (default 20)"),
         new("days", "N", "seed-events: days back the events are spread over (default 365)"),
         new("port", "N", "serve: the port of the bare Kestrel endpoint (default 17090)"),
