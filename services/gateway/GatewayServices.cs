@@ -8,6 +8,7 @@ using Repitbot.Gateway.Sessions;
 using Repitbot.Gateway.Telegram;
 using Repitbot.Gateway.Tokens;
 using Repitbot.Hosting.Data;
+using Repitbot.Hosting.Redis;
 
 namespace Repitbot.Gateway;
 
@@ -16,6 +17,7 @@ public static class GatewayServices
     public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
         builder.AddPostgres<GatewayDb>(GatewayDb.Schema);
+        builder.AddRedis();
         builder.AddGatewayEdge();
         builder.Services
             .AddGatewayTokens()

@@ -31,6 +31,26 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Two_gateway_replicas_share_one_allowance()
+    {
+        var shared = new Dictionary<string, string?>
+        {
+            ["RateLimits:AuthPerClient"] = "2", ["RateLimits:Window"] = "00:10:00", ["RateLimits:KeyPrefix"] = $"gateway-test-{Guid.NewGuid():N}",
+        };
+        await using var first = await GatewayHost.StartAsync(shared);
+        await using var second = await GatewayHost.StartAsync(shared);
+        var client = $"shared-{Guid.NewGuid():N}";
+
+        var onFirst = await first.Client.PostAsync(new Uri("/auth/token", UriKind.Relative), TokenRequest(client));
+        var onSecond = await second.Client.PostAsync(new Uri("/auth/token", UriKind.Relative), TokenRequest(client));
+        var third = await first.Client.PostAsync(new Uri("/auth/token", UriKind.Relative), TokenRequest(client));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, onFirst.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, onSecond.StatusCode);
+        await AssertTooManyAsync(third, maxSeconds: 600);
+    }
+
+    [Fact]
     public async Task One_address_is_limited_across_all_auth_endpoints_but_proxied_routes_are_not()
     {
         await using var gateway = await GatewayHost.StartAsync(new() { ["RateLimits:AuthPerIp"] = "3", ["RateLimits:Window"] = "00:05:00" });

@@ -27,7 +27,7 @@ public static class TokenApi
         }
 
         // Counted per client id before the secret is checked, so guessing one client's secret is slow.
-        if (limiter.Reject(context, $"client:{request.ClientId}") is { } limited)
+        if (await limiter.RejectAsync(context, $"client:{request.ClientId}") is { } limited)
         {
             return limited;
         }

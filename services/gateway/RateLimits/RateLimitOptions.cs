@@ -15,6 +15,11 @@ public sealed class RateLimitOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "RateLimits__Window must be between 00:00:01 and 01:00:00.")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Start of the Redis keys; gateways that should share allowances share it.</summary>
+    [Required(ErrorMessage = "RateLimits__KeyPrefix must not be empty.")]
+    [RegularExpression("^[A-Za-z0-9:_-]{1,64}$", ErrorMessage = "RateLimits__KeyPrefix may hold letters, digits, ':', '_' and '-' (at most 64).")]
+    public string KeyPrefix { get; set; } = "gateway";
 }
 
 public static class RateLimitPolicies

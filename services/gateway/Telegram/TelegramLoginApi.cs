@@ -40,7 +40,7 @@ public static class TelegramLoginApi
         }
 
         // Counted per Telegram user before the signature is checked, so forging one person's sign-in is slow.
-        if (limiter.Reject(context, $"telegram:{payload.UserId}") is { } limited)
+        if (await limiter.RejectAsync(context, $"telegram:{payload.UserId}") is { } limited)
         {
             return limited;
         }

@@ -14,7 +14,7 @@ public static class AuthApi
         var auth = app.MapGroup("/auth")
             .AllowAnonymous()
             .WithTags("Tokens")
-            .RequireRateLimiting(RateLimitPolicies.AuthPerIp)
+            .WithMetadata(AuthAddressLimited.Instance)
             .WithMetadata(BodySizeLimit.Auth);
         auth.MapTokenApi();
         auth.MapTelegramLoginApi();

@@ -73,6 +73,9 @@ public sealed class GatewayHost : IAsyncDisposable
             // Tests that are not about rate limits must never meet one.
             ["RateLimits:AuthPerIp"] = "1000000",
             ["RateLimits:AuthPerClient"] = "1000000",
+            // Counters live in Redis: each host counts under its own prefix unless a test shares one.
+            ["ConnectionStrings:Redis"] = LocalEnvironment.For("gateway")["ConnectionStrings__Redis"],
+            ["RateLimits:KeyPrefix"] = $"gateway-test-{Guid.NewGuid():N}",
             ["Tokens:SigningKeyPath"] = keyPath,
             ["Services:Notification"] = backend.Url,
             ["Services:Analytics"] = backend.Url,
