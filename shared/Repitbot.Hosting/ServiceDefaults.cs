@@ -22,6 +22,7 @@ public static class ServiceDefaults
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
         PrometheusDefaults.Apply();
+        LogLevelDefaults.Apply(builder.Configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o =>
         {
