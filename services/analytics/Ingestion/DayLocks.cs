@@ -11,9 +11,13 @@ public static class DayLocks
 {
     private const int Space = 0x414E; // "AN": keeps these locks apart from any other advisory lock
 
-    public static Task ShareAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<DateOnly> days,
-        CancellationToken cancellationToken) =>
-        LockAsync("pg_advisory_xact_lock_shared", connection, transaction, days, cancellationToken);
+    /// <summary>Ingestion's shared locks, as a statement to send ahead of the batch's first write.</summary>
+    public static NpgsqlBatchCommand Shared(IEnumerable<DateOnly> days)
+    {
+        var command = new NpgsqlBatchCommand(Sql("pg_advisory_xact_lock_shared"));
+        command.Parameters.AddWithValue("days", days.Select(d => d.DayNumber).Distinct().ToArray());
+        return command;
+    }
 
     public static Task ExclusiveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly day,
         CancellationToken cancellationToken) =>
@@ -22,9 +26,10 @@ public static class DayLocks
     private static async Task LockAsync(string function, NpgsqlConnection connection, NpgsqlTransaction transaction,
         IEnumerable<DateOnly> days, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            $"SELECT {function}({Space}, d) FROM unnest(@days) AS d ORDER BY d", connection, transaction);
+        await using var command = new NpgsqlCommand(Sql(function), connection, transaction);
         command.Parameters.AddWithValue("days", days.Select(d => d.DayNumber).Distinct().ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static string Sql(string function) => $"SELECT {function}({Space}, d) FROM unnest(@days) AS d ORDER BY d";
 }

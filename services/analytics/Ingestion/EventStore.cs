@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using Repitbot.Analytics.Data;
 
 namespace Repitbot.Analytics.Ingestion;
@@ -12,7 +11,11 @@ namespace Repitbot.Analytics.Ingestion;
 /// </summary>
 public sealed class EventStore(NpgsqlDataSource dataSource, EventPartitions partitions, TimeProvider clock)
 {
-    /// <summary>Recompute of a day and ingestion into that day exclude each other (see <see cref="DayLocks"/>).</summary>
+    /// <summary>
+    /// Three round trips whatever the batch size: the day locks with the once-only claim, then every write
+    /// of the new events (and the look-up of recent duplicates), then the commit. Recompute of a day and
+    /// ingestion into that day exclude each other (see <see cref="DayLocks"/>).
+    /// </summary>
     public async Task<StoreResult> StoreAsync(IReadOnlyList<IngestedEvent> batch, TimeSpan redisReplayWindow,
         CancellationToken cancellationToken)
     {
@@ -23,86 +26,50 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventPartitions part
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await DayLocks.ShareAsync(connection, transaction, events.Select(e => e.Day), cancellationToken);
-        var fresh = await ClaimIdsAsync(connection, transaction, events, now, cancellationToken);
-        var stored = events.Where(e => fresh.Contains(e.EventId)).ToList();
-        var replay = await RecentDuplicatesAsync(connection, transaction,
-            events.Where(e => !fresh.Contains(e.EventId)).Select(e => e.EventId).ToArray(), now - redisReplayWindow, cancellationToken);
-        if (stored.Count > 0)
+        HashSet<Guid> fresh;
+        await using (var claim = new NpgsqlBatch(connection, transaction))
         {
-            await InsertEventsAsync(connection, transaction, stored, now, cancellationToken);
-            await RollupWriter.AddAsync(connection, transaction, RollupSet.Of(stored), cancellationToken);
-            await StudentLinks.ApplyAsync(connection, transaction, stored, cancellationToken);
+            claim.BatchCommands.Add(DayLocks.Shared(events.Select(e => e.Day)));
+            claim.BatchCommands.Add(EventStatements.ClaimIds(events, now));
+            fresh = await EventStatements.ReadIdsAsync(claim, resultSet: 1, cancellationToken);
+        }
+
+        var stored = events.Where(e => fresh.Contains(e.EventId)).ToList();
+        var duplicates = events.Where(e => !fresh.Contains(e.EventId)).Select(e => e.EventId).ToArray();
+        var replay = new HashSet<Guid>();
+        await using (var writes = new NpgsqlBatch(connection, transaction))
+        {
+            if (duplicates.Length > 0)
+            {
+                writes.BatchCommands.Add(EventStatements.RecentDuplicates(duplicates, now - redisReplayWindow));
+            }
+
+            if (stored.Count > 0)
+            {
+                writes.BatchCommands.Add(EventStatements.InsertEvents(stored, now));
+                foreach (var rollup in RollupWriter.Commands(RollupSet.Of(stored)))
+                {
+                    writes.BatchCommands.Add(rollup);
+                }
+
+                if (StudentLinks.Command(stored) is { } links)
+                {
+                    writes.BatchCommands.Add(links);
+                }
+            }
+
+            if (duplicates.Length > 0)
+            {
+                replay = await EventStatements.ReadIdsAsync(writes, resultSet: 0, cancellationToken);
+            }
+            else if (writes.BatchCommands.Count > 0)
+            {
+                await writes.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
         return new StoreResult(stored, events.Where(e => fresh.Contains(e.EventId) || replay.Contains(e.EventId)).ToList());
-    }
-
-    private static async Task<HashSet<Guid>> ClaimIdsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        List<IngestedEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("""
-            INSERT INTO analytics.event_ids (event_id, occurred_at, received_at)
-            SELECT id, at, @now FROM unnest(@ids, @times) AS e(id, at)
-            ON CONFLICT (event_id) DO NOTHING
-            RETURNING event_id
-            """, connection, transaction);
-        command.Parameters.AddWithValue("now", now);
-        command.Parameters.AddWithValue("ids", events.Select(e => e.EventId).ToArray());
-        command.Parameters.AddWithValue("times", events.Select(e => e.OccurredAt).ToArray());
-        return await ReadIdsAsync(command, cancellationToken);
-    }
-
-    /// <summary>
-    /// Duplicates first stored within the Redis marker lifetime are offered to Redis again (the markers
-    /// drop what was applied): a crash between the PostgreSQL commit and Redis must not lose counts.
-    /// Older ones are not, since their markers may have expired.
-    /// </summary>
-    private static async Task<HashSet<Guid>> RecentDuplicatesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        Guid[] duplicates, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        if (duplicates.Length == 0)
-        {
-            return [];
-        }
-
-        await using var command = new NpgsqlCommand(
-            "SELECT event_id FROM analytics.event_ids WHERE event_id = ANY(@ids) AND received_at > @since",
-            connection, transaction);
-        command.Parameters.AddWithValue("ids", duplicates);
-        command.Parameters.AddWithValue("since", since);
-        return await ReadIdsAsync(command, cancellationToken);
-    }
-
-    private static async Task InsertEventsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        List<IngestedEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("""
-            INSERT INTO analytics.events (event_id, type, tutor_id, student_id, occurred_at, payload, received_at)
-            SELECT e.id, e.type, e.tutor, e.student, e.at, e.payload::jsonb, @now
-            FROM unnest(@ids, @types, @tutors, @students, @times, @payloads) AS e(id, type, tutor, student, at, payload)
-            """, connection, transaction);
-        command.Parameters.AddWithValue("now", now);
-        command.Parameters.AddWithValue("ids", events.Select(e => e.EventId).ToArray());
-        command.Parameters.AddWithValue("types", events.Select(e => e.Type).ToArray());
-        command.Parameters.AddWithValue("tutors", events.Select(e => e.TutorId).ToArray());
-        command.Parameters.Add(StudentLinks.Nullable("students", NpgsqlDbType.Uuid, events.Select(e => (object?)e.StudentId)));
-        command.Parameters.AddWithValue("times", events.Select(e => e.OccurredAt).ToArray());
-        command.Parameters.AddWithValue("payloads", events.Select(e => e.Payload).ToArray());
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<HashSet<Guid>> ReadIdsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        var ids = new HashSet<Guid>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids.Add(reader.GetGuid(0));
-        }
-
-        return ids;
     }
 }
 

@@ -73,6 +73,9 @@ public sealed class RealtimeAggregates(IConnectionMultiplexer redis)
     /// <summary>KEYS deduplicated and referred to by index; ARGV as the script reads it.</summary>
     private sealed class ScriptBuilder
     {
+        // One string per kind instead of one per operation.
+        private static readonly Dictionary<char, RedisValue> Kinds = new() { ['h'] = "h", ['z'] = "z", ['p'] = "p" };
+
         private readonly Dictionary<RedisKey, int> _keyIndex = [];
         private readonly List<RedisKey> _keys = [];
         private readonly List<RedisValue> _args;
@@ -87,7 +90,7 @@ public sealed class RealtimeAggregates(IConnectionMultiplexer redis)
             _args.Add(ops.Count);
             foreach (var op in ops)
             {
-                _args.Add(op.Kind.ToString());
+                _args.Add(Kinds[op.Kind]);
                 _args.Add(Index(op.Key));
                 _args.Add(op.Member);
                 _args.Add(op.By);
