@@ -23,11 +23,25 @@ namespace Repitbot.Analytics.Data.Migrations
                 CREATE INDEX IF NOT EXISTS ix_events_profile_user ON analytics.events ((payload->>'userId'), occurred_at)
                 WHERE type IN ('UserRegistered', 'UserProfileChanged');
                 """);
+
+            // Students area: first event per student (new students) reads this index alone instead of every
+            // event ever stored; churn and retention cohorts read the attended lessons' index alone (the
+            // outcome sits in the payload, so without it every lesson's JSON is parsed).
+            migrationBuilder.Sql("""
+                CREATE INDEX IF NOT EXISTS ix_events_student ON analytics.events (student_id, occurred_at) INCLUDE (tutor_id)
+                WHERE student_id IS NOT NULL;
+                """);
+            migrationBuilder.Sql("""
+                CREATE INDEX IF NOT EXISTS ix_events_attended ON analytics.events (student_id, occurred_at) INCLUDE (tutor_id)
+                WHERE type = 'LessonCompleted' AND (payload->>'outcome') = 'Attended';
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP INDEX IF EXISTS analytics.ix_events_attended;");
+            migrationBuilder.Sql("DROP INDEX IF EXISTS analytics.ix_events_student;");
             migrationBuilder.Sql("DROP INDEX IF EXISTS analytics.ix_events_profile_user;");
         }
     }
