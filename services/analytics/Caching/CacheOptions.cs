@@ -17,4 +17,13 @@ public sealed class CacheOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan MaxStaleness { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Computations (queries and drawing) running at once in this process; the others queue. 0: one less
+    /// than the processor count (at least 1), so cached answers and the dashboard always find a free core.
+    /// </summary>
+    [Range(0, 256)]
+    public int MaxConcurrentComputations { get; set; }
+
+    public int ComputationSlots => MaxConcurrentComputations > 0 ? MaxConcurrentComputations : Math.Max(1, Environment.ProcessorCount - 1);
 }

@@ -16,12 +16,13 @@ namespace Repitbot.Analytics.Caching;
 /// Redis being down costs speed, never an answer.
 /// </summary>
 public sealed partial class ResultCache(IConnectionMultiplexer redis, IOptions<CacheOptions> options, IServiceProvider services,
-    TimeProvider clock, ILogger<ResultCache> logger)
+    TimeProvider clock, ILogger<ResultCache> logger) : IDisposable
 {
     private static readonly Counter Requests = Metrics.CreateCounter("repitbot_analytics_cache_requests_total",
         "Read-side cache lookups by cache (area, chart, report) and result (hit, miss).", "cache", "result");
 
     private readonly SingleFlight _flights = new();
+    private readonly SemaphoreSlim _slots = new(options.Value.ComputationSlots);
 
     /// <summary>
     /// The cached body, or <paramref name="create"/>'s. <paramref name="create"/> gets the root service provider
@@ -84,19 +85,24 @@ public sealed partial class ResultCache(IConnectionMultiplexer redis, IOptions<C
         Func<IServiceProvider, CancellationToken, Task<byte[]>> create)
     {
         var db = redis.GetDatabase();
-        long? version = null;
+        long? version;
+
+        // Drawing charts and PDFs is CPU work on pool threads: bounded, it cannot starve the requests that
+        // only read an entry. The version is read after waiting, so a queued computation is never older.
+        await _slots.WaitAsync();
+        byte[] body;
+        DateTimeOffset computedAt;
         try
         {
-            // Read before computing: events stored meanwhile leave the entry outdated, never wrongly current.
-            version = (long?)await db.StringGetAsync(scope.VersionKey) ?? 0;
+            version = await ReadVersionAsync(db, scope, cache);
+            computedAt = clock.GetUtcNow();
+            body = await create(services, CancellationToken.None);
         }
-        catch (RedisException ex)
+        finally
         {
-            LogUnavailable(ex, cache);
+            _slots.Release();
         }
 
-        var computedAt = clock.GetUtcNow();
-        var body = await create(services, CancellationToken.None);
         if (version is { } v)
         {
             try
@@ -112,6 +118,20 @@ public sealed partial class ResultCache(IConnectionMultiplexer redis, IOptions<C
         return body;
     }
 
+    /// <summary>Read before computing: events stored meanwhile leave the entry outdated, never wrongly current.</summary>
+    private async Task<long?> ReadVersionAsync(IDatabase db, AnalyticsScope scope, string cache)
+    {
+        try
+        {
+            return (long?)await db.StringGetAsync(scope.VersionKey) ?? 0;
+        }
+        catch (RedisException ex)
+        {
+            LogUnavailable(ex, cache);
+            return null;
+        }
+    }
+
     private async Task RefreshAsync(Func<Task<byte[]>> compute, string cache)
     {
         try
@@ -123,6 +143,8 @@ public sealed partial class ResultCache(IConnectionMultiplexer redis, IOptions<C
             LogRefreshFailed(ex, cache);
         }
     }
+
+    public void Dispose() => _slots.Dispose();
 
     [LoggerMessage(LogLevel.Warning, "Redis unavailable for the {Cache} cache; answering without it")]
     private partial void LogUnavailable(Exception exception, string cache);

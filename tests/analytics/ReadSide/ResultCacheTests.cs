@@ -16,6 +16,7 @@ public sealed class ResultCacheTests(ReadSideFactory factory)
     public async Task Concurrent_misses_for_one_entry_compute_it_once_and_all_get_the_result()
     {
         var (cache, _) = Create(Bound);
+        using var owned = cache;
         var scope = new AnalyticsScope(Guid.NewGuid(), null);
         var release = new TaskCompletionSource();
         var computations = 0;
@@ -39,6 +40,7 @@ public sealed class ResultCacheTests(ReadSideFactory factory)
     public async Task A_new_event_is_served_within_the_staleness_bound_and_never_later()
     {
         var (cache, clock) = Create(Bound);
+        using var owned = cache;
         var scope = new AnalyticsScope(Guid.NewGuid(), null);
         var value = 1;
         var computations = 0;
@@ -79,6 +81,7 @@ public sealed class ResultCacheTests(ReadSideFactory factory)
     public async Task Without_a_staleness_bound_every_version_bump_is_seen_at_once()
     {
         var (cache, _) = Create(TimeSpan.Zero);
+        using var owned = cache;
         var scope = new AnalyticsScope(Guid.NewGuid(), null);
         var value = 0;
         Task<byte[]> Compute(IServiceProvider services, CancellationToken ct) => Task.FromResult(new[] { (byte)value });
