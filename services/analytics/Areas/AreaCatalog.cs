@@ -1,19 +1,30 @@
 namespace Repitbot.Analytics.Areas;
 
-/// <summary>One analytics area: its name in the URL, whether a student may read it (their own part), and its query.</summary>
-public sealed record AreaDefinition(string Name, bool StudentVisible,
-    Func<IServiceProvider, AnalyticsScope, Period, CancellationToken, Task<object>> Load);
+/// <summary>What an area is asked for: whose, which days, and the time zone of anything shown by hour of day.</summary>
+public sealed record AreaQuery(AnalyticsScope Scope, Period Period, string TimeZone);
+
+/// <summary>
+/// One analytics area: its name in the URL, whether a student may read it (their own part), whether it has
+/// a <c>tz</c> parameter, and its query.
+/// </summary>
+public sealed record AreaDefinition(string Name, bool StudentVisible, Func<IServiceProvider, AreaQuery, CancellationToken, Task<object>> Load)
+{
+    public bool AcceptsTimeZone { get; init; }
+}
 
 public static class AreaCatalog
 {
     public static readonly IReadOnlyList<AreaDefinition> All =
     [
-        new("lessons", true, async (sp, s, p, ct) => await sp.GetRequiredService<LessonsArea>().GetAsync(s, p, ct)),
-        new("payments", true, async (sp, s, p, ct) => await sp.GetRequiredService<PaymentsArea>().GetAsync(s, p, ct)),
-        new("students", false, async (sp, s, p, ct) => await sp.GetRequiredService<StudentsArea>().GetAsync(s, p, ct)),
-        new("homework", true, async (sp, s, p, ct) => await sp.GetRequiredService<HomeworkArea>().GetAsync(s, p, ct)),
-        new("materials", true, async (sp, s, p, ct) => await sp.GetRequiredService<MaterialsArea>().GetAsync(s, p, ct)),
-        new("experiments", false, async (sp, s, p, ct) => await sp.GetRequiredService<ExperimentsArea>().GetAsync(s, p, ct)),
+        new("lessons", true, async (sp, q, ct) => await sp.GetRequiredService<LessonsArea>().GetAsync(q.Scope, q.Period, ct, q.TimeZone))
+        {
+            AcceptsTimeZone = true,
+        },
+        new("payments", true, async (sp, q, ct) => await sp.GetRequiredService<PaymentsArea>().GetAsync(q.Scope, q.Period, ct)),
+        new("students", false, async (sp, q, ct) => await sp.GetRequiredService<StudentsArea>().GetAsync(q.Scope, q.Period, ct)),
+        new("homework", true, async (sp, q, ct) => await sp.GetRequiredService<HomeworkArea>().GetAsync(q.Scope, q.Period, ct)),
+        new("materials", true, async (sp, q, ct) => await sp.GetRequiredService<MaterialsArea>().GetAsync(q.Scope, q.Period, ct)),
+        new("experiments", false, async (sp, q, ct) => await sp.GetRequiredService<ExperimentsArea>().GetAsync(q.Scope, q.Period, ct)),
     ];
 
     public static AreaDefinition? Find(string name) =>
@@ -21,6 +32,7 @@ public static class AreaCatalog
 
     public static IServiceCollection AddAreas(this IServiceCollection services) => services
         .AddSingleton<EventSql>()
+        .AddSingleton<People.Profiles>()
         .AddSingleton<LessonsArea>()
         .AddSingleton<PaymentsArea>()
         .AddSingleton<StudentsArea>()

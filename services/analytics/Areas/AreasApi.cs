@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Repitbot.Analytics.Caching;
+using Repitbot.Analytics.People;
 using Repitbot.Hosting.Auth;
 
 namespace Repitbot.Analytics.Areas;
@@ -23,7 +24,7 @@ public static class AreasApi
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> GetArea(
         HttpContext http, string area, ResultCache cache, TimeProvider clock, IOptions<JsonOptions> json,
-        DateOnly? from = null, DateOnly? to = null, string? groupBy = null, Guid? tutorId = null)
+        Profiles profiles, DateOnly? from = null, DateOnly? to = null, string? groupBy = null, Guid? tutorId = null, string? tz = null)
     {
         if (AreaCatalog.Find(area) is not { } definition)
         {
@@ -37,14 +38,31 @@ public static class AreasApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        if (tz is not null && !definition.AcceptsTimeZone)
+        {
+            return ReadProblems.Invalid("tz", $"The area '{definition.Name}' has no tz parameter.");
+        }
+
         if (AnalyticsScope.For(http.User, tutorId) is not { } scope || scope.IsStudent && !definition.StudentVisible)
         {
             return TypedResults.Forbid();
         }
 
-        var body = await cache.GetOrCreateAsync("area", scope, $"{definition.Name}:{period.From:yyyyMMdd}:{period.To:yyyyMMdd}:{period.Bucket}",
-            async () => JsonSerializer.SerializeToUtf8Bytes(await definition.Load(http.RequestServices, scope, period, http.RequestAborted),
-                json.Value.SerializerOptions));
+        var zone = TimeZones.Utc;
+        if (definition.AcceptsTimeZone)
+        {
+            if (await TimeZones.ForRequestAsync(tz, http.User, scope, profiles, http.RequestAborted) is not { } resolved)
+            {
+                return ReadProblems.Invalid("tz", TimeZones.Error(tz!));
+            }
+
+            zone = resolved;
+        }
+
+        var query = new AreaQuery(scope, period, zone);
+        var body = await cache.GetOrCreateAsync("area", scope, $"{definition.Name}:{period.From:yyyyMMdd}:{period.To:yyyyMMdd}:{period.Bucket}:{zone}",
+            async (services, ct) => JsonSerializer.SerializeToUtf8Bytes(await definition.Load(services, query, ct),
+                json.Value.SerializerOptions), http.RequestAborted);
         return TypedResults.File(body, "application/json");
     }
 

@@ -4,21 +4,29 @@ using Npgsql;
 namespace Repitbot.Analytics.Areas;
 
 /// <summary>
-/// Runs one read over <c>analytics.events</c> for a scope and period. Areas compute from the events
-/// themselves, so every number is exact whatever state the rollups are in.
+/// Runs one read over <c>analytics.events</c> or the daily rollups (written in the same transaction as
+/// the events, so they hold exactly the stored events) for a scope and period.
 /// </summary>
 public sealed partial class EventSql(NpgsqlDataSource dataSource)
 {
     /// <summary>
     /// <paramref name="sql"/> may use <c>{scope}</c> (or <c>{scope:e.}</c> for table alias e), <c>@from</c>,
-    /// <c>@to</c> (exclusive) and <c>@bucket</c> (day, week or month).
+    /// <c>@to</c> (exclusive), <c>@fromDay</c> and <c>@toDay</c> (dates, both included), <c>@bucket</c>
+    /// (day, week or month) and any <paramref name="parameters"/>.
     /// </summary>
     public async Task<List<T>> ListAsync<T>(string sql, AnalyticsScope scope, Period period,
-        Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
+        Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = dataSource.CreateCommand(Expand(sql, scope));
         command.Parameters.AddWithValue("from", period.Start);
         command.Parameters.AddWithValue("to", period.End);
+        command.Parameters.AddWithValue("fromDay", period.From);
+        command.Parameters.AddWithValue("toDay", period.To);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         command.Parameters.AddWithValue("bucket", period.Bucket);
         if (scope.TutorId is { } tutor)
         {

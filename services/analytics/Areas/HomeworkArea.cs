@@ -15,7 +15,10 @@ public sealed class HomeworkArea(EventSql sql)
 {
     public const int PassingScore = 60;
 
-    public async Task<HomeworkReport> GetAsync(AnalyticsScope scope, Period period, CancellationToken ct)
+    public Task<HomeworkReport> GetAsync(AnalyticsScope scope, Period period, CancellationToken ct, ReadMemo? memo = null) =>
+        ReadMemo.Once(memo, $"homework:{period.From}:{period.To}:{period.Bucket}", () => LoadAsync(scope, period, ct));
+
+    private async Task<HomeworkReport> LoadAsync(AnalyticsScope scope, Period period, CancellationToken ct)
     {
         var rows = await sql.ListAsync("""
             SELECT date_trunc(@bucket, occurred_at AT TIME ZONE 'UTC')::date,

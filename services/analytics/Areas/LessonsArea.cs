@@ -4,60 +4,100 @@ public sealed record LessonsPoint(DateOnly Period, long Scheduled, long Complete
 
 public sealed record CountByName(string Name, long Count);
 
+public sealed record CancellationCount(string Reason, string By, long Count);
+
 public sealed record LessonsReport(Period Period, long Scheduled, long Completed, long NoShows, long Cancelled,
     double? AttendanceRatePercent, double HoursTaught, IReadOnlyList<CountByName> CancelledByReason,
-    IReadOnlyList<CountByName> CancelledBy, IReadOnlyList<LessonsPoint> Series, long[][] Heatmap);
+    IReadOnlyList<CountByName> CancelledBy, IReadOnlyList<LessonsPoint> Series, long[][] Heatmap)
+{
+    /// <summary>The IANA time zone the heatmap's weekdays and hours are in (days and series stay UTC days).</summary>
+    public string HeatmapTimeZone { get; init; } = "UTC";
+}
 
 /// <summary>
 /// Lessons by when the event happened: scheduled, completed (attended), no-shows, cancellations by reason,
-/// and attended lessons on a weekday (Monday first) × hour (UTC) grid.
+/// and attended lessons on a weekday (Monday first) × hour grid in a chosen time zone. The series of a
+/// tutor (or of everyone) is a sum over days and comes from the daily rollup; a student's own view, the
+/// reasons (kept as written) and the heatmap (hours) come from the events.
 /// </summary>
 public sealed class LessonsArea(EventSql sql)
 {
-    public async Task<LessonsReport> GetAsync(AnalyticsScope scope, Period period, CancellationToken ct)
+    public async Task<LessonsReport> GetAsync(AnalyticsScope scope, Period period, CancellationToken ct, string timeZone = "UTC",
+        ReadMemo? memo = null)
     {
-        var rows = await sql.ListAsync("""
-            SELECT date_trunc(@bucket, occurred_at AT TIME ZONE 'UTC')::date,
-                   count(*) FILTER (WHERE type = 'LessonScheduled'),
-                   count(*) FILTER (WHERE type = 'LessonCompleted' AND payload->>'outcome' = 'Attended'),
-                   count(*) FILTER (WHERE type = 'LessonCompleted' AND payload->>'outcome' = 'NoShow'),
-                   count(*) FILTER (WHERE type = 'LessonCancelled'),
-                   coalesce(sum((payload->>'minutes')::bigint) FILTER (WHERE type = 'LessonCompleted' AND payload->>'outcome' = 'Attended'), 0)
-            FROM analytics.events
-            WHERE {scope} AND occurred_at >= @from AND occurred_at < @to
-              AND type IN ('LessonScheduled', 'LessonCompleted', 'LessonCancelled')
-            GROUP BY 1
-            """, scope, period, r => new LessonsPoint(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1), r.GetInt64(2),
-            r.GetInt64(3), r.GetInt64(4), r.GetInt64(5)), ct);
-        var cancellations = await sql.ListAsync("""
-            SELECT coalesce(nullif(payload->>'reason', ''), '—'), coalesce(payload->>'cancelledBy', '—'), count(*)
-            FROM analytics.events
-            WHERE {scope} AND occurred_at >= @from AND occurred_at < @to AND type = 'LessonCancelled'
-            GROUP BY 1, 2
-            """, scope, period, r => (Reason: r.GetString(0), By: r.GetString(1), Count: r.GetInt64(2)), ct);
-        var cells = await sql.ListAsync("""
-            SELECT extract(isodow FROM occurred_at AT TIME ZONE 'UTC')::int - 1, extract(hour FROM occurred_at AT TIME ZONE 'UTC')::int, count(*)
-            FROM analytics.events
-            WHERE {scope} AND occurred_at >= @from AND occurred_at < @to
-              AND type = 'LessonCompleted' AND payload->>'outcome' = 'Attended'
-            GROUP BY 1, 2
-            """, scope, period, r => (Day: r.GetInt32(0), Hour: r.GetInt32(1), Count: r.GetInt64(2)), ct);
-
-        var byBucket = rows.ToDictionary(r => r.Period);
-        var series = period.Buckets().Select(b => byBucket.GetValueOrDefault(b) ?? new LessonsPoint(b, 0, 0, 0, 0, 0)).ToList();
-        var heatmap = Enumerable.Range(0, 7).Select(_ => new long[24]).ToArray();
-        foreach (var cell in cells)
-        {
-            heatmap[cell.Day][cell.Hour] = cell.Count;
-        }
-
+        var seriesTask = SeriesAsync(scope, period, ct, memo);
+        var cancellationsTask = CancellationsAsync(scope, period, ct, memo);
+        var heatmapTask = HeatmapAsync(scope, period, timeZone, ct, memo);
+        await Task.WhenAll(seriesTask, cancellationsTask, heatmapTask);
+        var (series, cancellations) = (seriesTask.Result, cancellationsTask.Result);
         var completed = series.Sum(p => p.Completed);
         var noShows = series.Sum(p => p.NoShows);
         return new LessonsReport(period, series.Sum(p => p.Scheduled), completed, noShows, series.Sum(p => p.Cancelled),
             Rates.Percent(completed, completed + noShows), Math.Round(series.Sum(p => p.Minutes) / 60.0, 2),
             Sum(cancellations.Select(c => (c.Reason, c.Count))), Sum(cancellations.Select(c => (c.By, c.Count))),
-            series, heatmap);
+            series, heatmapTask.Result) { HeatmapTimeZone = timeZone };
     }
+
+    /// <summary>One point per bucket of the period, empty buckets included.</summary>
+    public Task<List<LessonsPoint>> SeriesAsync(AnalyticsScope scope, Period period, CancellationToken ct, ReadMemo? memo = null) =>
+        ReadMemo.Once(memo, $"lessons-series:{period.From}:{period.To}:{period.Bucket}", async () =>
+        {
+            var rows = await sql.ListAsync(scope.IsStudent ? FromEvents : FromRollup, scope, period, r => new LessonsPoint(
+                DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5)), ct);
+            var byBucket = rows.ToDictionary(r => r.Period);
+            return period.Buckets().Select(b => byBucket.GetValueOrDefault(b) ?? new LessonsPoint(b, 0, 0, 0, 0, 0)).ToList();
+        });
+
+    public Task<List<CancellationCount>> CancellationsAsync(AnalyticsScope scope, Period period, CancellationToken ct, ReadMemo? memo = null) =>
+        ReadMemo.Once(memo, $"lessons-cancellations:{period.From}:{period.To}", () => sql.ListAsync("""
+            SELECT coalesce(nullif(payload->>'reason', ''), '—'), coalesce(payload->>'cancelledBy', '—'), count(*)
+            FROM analytics.events
+            WHERE {scope} AND occurred_at >= @from AND occurred_at < @to AND type = 'LessonCancelled'
+            GROUP BY 1, 2
+            """, scope, period, r => new CancellationCount(r.GetString(0), r.GetString(1), r.GetInt64(2)), ct));
+
+    /// <summary>Attended lessons by weekday (0 = Monday) and hour, both in <paramref name="timeZone"/> (an IANA id).</summary>
+    public Task<long[][]> HeatmapAsync(AnalyticsScope scope, Period period, string timeZone, CancellationToken ct, ReadMemo? memo = null) =>
+        ReadMemo.Once(memo, $"lessons-heatmap:{period.From}:{period.To}:{timeZone}", async () =>
+        {
+            var cells = await sql.ListAsync("""
+                SELECT extract(isodow FROM occurred_at AT TIME ZONE @tz)::int - 1, extract(hour FROM occurred_at AT TIME ZONE @tz)::int, count(*)
+                FROM analytics.events
+                WHERE {scope} AND occurred_at >= @from AND occurred_at < @to
+                  AND type = 'LessonCompleted' AND payload->>'outcome' = 'Attended'
+                GROUP BY 1, 2
+                """, scope, period, r => (Day: r.GetInt32(0), Hour: r.GetInt32(1), Count: r.GetInt64(2)), ct, ("tz", timeZone));
+            var heatmap = Enumerable.Range(0, 7).Select(_ => new long[24]).ToArray();
+            foreach (var cell in cells)
+            {
+                heatmap[cell.Day][cell.Hour] = cell.Count;
+            }
+
+            return heatmap;
+        });
+
+    // The rollup's counters are exactly these events (Ingestion/EventEffects.cs): LessonScheduled,
+    // LessonCompleted attended (with its minutes) or not (no-show), LessonCancelled.
+    private const string FromRollup = """
+        SELECT date_trunc(@bucket, day::timestamp)::date, sum(lessons_scheduled)::bigint, sum(lessons_completed)::bigint,
+               sum(no_shows)::bigint, sum(lessons_cancelled)::bigint, sum(minutes_taught)::bigint
+        FROM analytics.daily_tutor_stats
+        WHERE {scope} AND day >= @fromDay AND day <= @toDay
+        GROUP BY 1
+        """;
+
+    private const string FromEvents = """
+        SELECT date_trunc(@bucket, occurred_at AT TIME ZONE 'UTC')::date,
+               count(*) FILTER (WHERE type = 'LessonScheduled'),
+               count(*) FILTER (WHERE type = 'LessonCompleted' AND payload->>'outcome' = 'Attended'),
+               count(*) FILTER (WHERE type = 'LessonCompleted' AND payload->>'outcome' = 'NoShow'),
+               count(*) FILTER (WHERE type = 'LessonCancelled'),
+               coalesce(sum((payload->>'minutes')::bigint) FILTER (WHERE type = 'LessonCompleted' AND payload->>'outcome' = 'Attended'), 0)
+        FROM analytics.events
+        WHERE {scope} AND occurred_at >= @from AND occurred_at < @to
+          AND type IN ('LessonScheduled', 'LessonCompleted', 'LessonCancelled')
+        GROUP BY 1
+        """;
 
     private static List<CountByName> Sum(IEnumerable<(string Name, long Count)> items) => items
         .GroupBy(i => i.Name, StringComparer.Ordinal)

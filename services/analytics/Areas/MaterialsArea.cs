@@ -10,7 +10,10 @@ public sealed class MaterialsArea(EventSql sql)
 {
     public const int TopCount = 10;
 
-    public async Task<MaterialsReport> GetAsync(AnalyticsScope scope, Period period, CancellationToken ct)
+    public Task<MaterialsReport> GetAsync(AnalyticsScope scope, Period period, CancellationToken ct, ReadMemo? memo = null) =>
+        ReadMemo.Once(memo, $"materials:{period.From}:{period.To}:{period.Bucket}", () => LoadAsync(scope, period, ct));
+
+    private async Task<MaterialsReport> LoadAsync(AnalyticsScope scope, Period period, CancellationToken ct)
     {
         var totals = (await sql.ListAsync("""
             WITH shared AS (SELECT DISTINCT tutor_id, payload->>'materialId' AS material FROM analytics.events

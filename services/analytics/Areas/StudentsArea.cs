@@ -1,8 +1,11 @@
+using Repitbot.Analytics.People;
+
 namespace Repitbot.Analytics.Areas;
 
 public sealed record RetentionCohort(DateOnly Week, long Students, IReadOnlyList<double> RetainedPercent);
 
-public sealed record ChurnRisk(Guid StudentId, DateOnly LastLesson, int DaysSinceLastLesson, long LessonsLast4Weeks,
+/// <summary><see cref="Name"/>: the display name analytics knows from the student's profile events, else the start of the id.</summary>
+public sealed record ChurnRisk(Guid StudentId, string Name, DateOnly LastLesson, int DaysSinceLastLesson, long LessonsLast4Weeks,
     long LessonsPrevious4Weeks, int Score, string Segment);
 
 public sealed record StudentsReport(Period Period, long NewStudents, long Dau, long Wau, long Mau, double? StickinessPercent,
@@ -14,12 +17,14 @@ public sealed record StudentsReport(Period Period, long NewStudents, long Dau, l
 /// Cohorts are students by the week of their first attended lesson; retention is the share of a
 /// cohort with an attended lesson in each later week (up to <see cref="MaxWeeks"/>).
 /// </summary>
-public sealed class StudentsArea(EventSql sql)
+public sealed class StudentsArea(EventSql sql, Profiles profiles)
 {
     public const int MaxWeeks = 12;
 
-    public async Task<StudentsReport> GetAsync(AnalyticsScope scope, Period period, CancellationToken ct)
+    public async Task<StudentsReport> GetAsync(AnalyticsScope scope, Period period, CancellationToken ct, ReadMemo? memo = null)
     {
+        var cohortsTask = CohortsAsync(scope, period, ct, memo);
+        var churnTask = ChurnAsync(scope, period, ct);
         var activity = (await sql.ListAsync("""
             WITH firsts AS (SELECT student_id, min(occurred_at) AS first FROM analytics.events
                             WHERE {scope} AND student_id IS NOT NULL AND occurred_at < @to GROUP BY 1)
@@ -32,13 +37,15 @@ public sealed class StudentsArea(EventSql sql)
             WHERE {scope} AND student_id IS NOT NULL AND occurred_at >= @to - interval '30 days' AND occurred_at < @to
             """, scope, period, r => (New: r.GetInt64(0), Dau: r.GetInt64(1), Wau: r.GetInt64(2), Mau: r.GetInt64(3),
             StudentDays: r.GetInt64(4)), ct)).Single();
-        var cohorts = await CohortsAsync(scope, period, ct);
-        var churn = await ChurnAsync(scope, period, ct);
+        var (cohorts, churn) = (await cohortsTask, await churnTask);
         var stickiness = activity.Mau == 0 ? (double?)null : Math.Round(activity.StudentDays / 30.0 * 100 / activity.Mau, 1);
         return new StudentsReport(period, activity.New, activity.Dau, activity.Wau, activity.Mau, stickiness, cohorts, churn);
     }
 
-    private async Task<List<RetentionCohort>> CohortsAsync(AnalyticsScope scope, Period period, CancellationToken ct)
+    public Task<List<RetentionCohort>> CohortsAsync(AnalyticsScope scope, Period period, CancellationToken ct, ReadMemo? memo = null) =>
+        ReadMemo.Once(memo, $"students-cohorts:{period.From}:{period.To}", () => LoadCohortsAsync(scope, period, ct));
+
+    private async Task<List<RetentionCohort>> LoadCohortsAsync(AnalyticsScope scope, Period period, CancellationToken ct)
     {
         var cells = await sql.ListAsync("""
             WITH lessons AS (
@@ -75,12 +82,13 @@ public sealed class StudentsArea(EventSql sql)
             GROUP BY 1
             """, scope, period, r => (Student: r.GetGuid(0), Last: r.GetFieldValue<DateTimeOffset>(1), Recent: r.GetInt64(2),
             Previous: r.GetInt64(3)), ct);
+        var names = await profiles.NamesAsync(rows.Select(r => r.Student), ct);
         return rows.Select(r =>
         {
             var last = DateOnly.FromDateTime(r.Last.UtcDateTime);
             var idle = period.To.DayNumber - last.DayNumber;
             var score = ChurnScore.Of(idle, r.Recent, r.Previous);
-            return new ChurnRisk(r.Student, last, idle, r.Recent, r.Previous, score, ChurnScore.Segment(score));
+            return new ChurnRisk(r.Student, StudentNames.Label(r.Student, names), last, idle, r.Recent, r.Previous, score, ChurnScore.Segment(score));
         }).OrderByDescending(c => c.Score).ThenBy(c => c.StudentId).ToList();
     }
 }

@@ -6,57 +6,149 @@ using Repitbot.Analytics.Areas;
 namespace Repitbot.Analytics.Caching;
 
 /// <summary>
-/// Rendered results (area JSON, chart images, quick reports) in Redis under a key that carries the
-/// scope's data version: the write side increments <c>analytics:version:{tutorId}</c> and
-/// <c>analytics:version:all</c> when it stores events, so a new event makes every older entry
-/// unreachable and it simply expires. Redis being down costs speed, never an answer.
+/// Rendered results (area JSON, chart images, quick reports) in Redis, each stored with the scope's data
+/// version it was computed from. The write side increments <c>analytics:version:{tutorId}</c> and
+/// <c>analytics:version:all</c> when it stores events, which makes an entry outdated. An outdated entry
+/// is still served while it is younger than <see cref="CacheOptions.MaxStaleness"/>, and one refresh
+/// runs in the background; older or missing entries are computed before answering. Either way there is
+/// one computation per entry at a time in this process (<see cref="SingleFlight"/>), so a busy tutor's
+/// event stream or a burst of identical requests never turns into a pile of identical recomputations.
+/// Redis being down costs speed, never an answer.
 /// </summary>
-public sealed partial class ResultCache(IConnectionMultiplexer redis, IOptions<CacheOptions> options, ILogger<ResultCache> logger)
+public sealed partial class ResultCache(IConnectionMultiplexer redis, IOptions<CacheOptions> options, IServiceProvider services,
+    TimeProvider clock, ILogger<ResultCache> logger) : IDisposable
 {
     private static readonly Counter Requests = Metrics.CreateCounter("repitbot_analytics_cache_requests_total",
         "Read-side cache lookups by cache (area, chart, report) and result (hit, miss).", "cache", "result");
 
-    public async Task<byte[]> GetOrCreateAsync(string cache, AnalyticsScope scope, string key, Func<Task<byte[]>> create)
+    private readonly SingleFlight _flights = new();
+    private readonly SemaphoreSlim _slots = new(options.Value.ComputationSlots);
+
+    /// <summary>
+    /// The cached body, or <paramref name="create"/>'s. <paramref name="create"/> gets the root service provider
+    /// and no caller's cancellation: a computation may outlive the request that started it and serve others.
+    /// </summary>
+    public async Task<byte[]> GetOrCreateAsync(string cache, AnalyticsScope scope, string key,
+        Func<IServiceProvider, CancellationToken, Task<byte[]>> create, CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled)
         {
-            return await create();
+            return await create(services, cancellationToken);
         }
 
-        var db = redis.GetDatabase();
-        RedisKey entry;
+        var entryKey = $"analytics:cache:{cache}:{scope.Key}:{key}";
+        Task<byte[]> Compute() => _flights.RunAsync(entryKey, () => ComputeAsync(cache, scope, entryKey, create));
+        long version;
+        CacheEntry? entry;
         try
         {
-            var version = (long?)await db.StringGetAsync(scope.VersionKey) ?? 0;
-            entry = $"analytics:cache:{cache}:{scope.Key}:v{version}:{key}";
-            var cached = await db.StringGetAsync(entry);
-            if (cached.HasValue)
-            {
-                Requests.WithLabels(cache, "hit").Inc();
-                return (byte[])cached!;
-            }
+            var values = await redis.GetDatabase().StringGetAsync([scope.VersionKey, entryKey]);
+            version = (long?)values[0] ?? 0;
+            entry = values[1].HasValue ? CacheEntry.From((byte[])values[1]!) : null;
         }
         catch (RedisException ex)
         {
             LogUnavailable(ex, cache);
             Requests.WithLabels(cache, "miss").Inc();
-            return await create();
+            return await create(services, cancellationToken);
+        }
+
+        if (entry is not null)
+        {
+            if (entry.Version == version)
+            {
+                Requests.WithLabels(cache, "hit").Inc();
+                return entry.Body;
+            }
+
+            var age = clock.GetUtcNow() - entry.ComputedAt;
+            var bound = options.Value.MaxStaleness;
+            if (age <= bound)
+            {
+                // Outdated but recent enough: answer now; refresh once it is half the bound old, so a
+                // steady stream of events costs one recomputation per half bound, not one per event.
+                if (age >= bound / 2 && !_flights.IsRunning(entryKey))
+                {
+                    _ = RefreshAsync(Compute, cache);
+                }
+
+                Requests.WithLabels(cache, "hit").Inc();
+                return entry.Body;
+            }
         }
 
         Requests.WithLabels(cache, "miss").Inc();
-        var value = await create();
+        return await Compute().WaitAsync(cancellationToken);
+    }
+
+    private async Task<byte[]> ComputeAsync(string cache, AnalyticsScope scope, string entryKey,
+        Func<IServiceProvider, CancellationToken, Task<byte[]>> create)
+    {
+        var db = redis.GetDatabase();
+        long? version;
+
+        // Drawing charts and PDFs is CPU work on pool threads: bounded, it cannot starve the requests that
+        // only read an entry. The version is read after waiting, so a queued computation is never older.
+        await _slots.WaitAsync();
+        byte[] body;
+        DateTimeOffset computedAt;
         try
         {
-            await db.StringSetAsync(entry, value, options.Value.Lifetime);
+            version = await ReadVersionAsync(db, scope, cache);
+            computedAt = clock.GetUtcNow();
+            body = await create(services, CancellationToken.None);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+
+        if (version is { } v)
+        {
+            try
+            {
+                await db.StringSetAsync(entryKey, new CacheEntry(v, computedAt, body).ToBytes(), options.Value.Lifetime);
+            }
+            catch (RedisException ex)
+            {
+                LogUnavailable(ex, cache);
+            }
+        }
+
+        return body;
+    }
+
+    /// <summary>Read before computing: events stored meanwhile leave the entry outdated, never wrongly current.</summary>
+    private async Task<long?> ReadVersionAsync(IDatabase db, AnalyticsScope scope, string cache)
+    {
+        try
+        {
+            return (long?)await db.StringGetAsync(scope.VersionKey) ?? 0;
         }
         catch (RedisException ex)
         {
             LogUnavailable(ex, cache);
+            return null;
         }
-
-        return value;
     }
+
+    private async Task RefreshAsync(Func<Task<byte[]>> compute, string cache)
+    {
+        try
+        {
+            await compute();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogRefreshFailed(ex, cache);
+        }
+    }
+
+    public void Dispose() => _slots.Dispose();
 
     [LoggerMessage(LogLevel.Warning, "Redis unavailable for the {Cache} cache; answering without it")]
     private partial void LogUnavailable(Exception exception, string cache);
+
+    [LoggerMessage(LogLevel.Warning, "Background refresh of a {Cache} cache entry failed; the next request computes it")]
+    private partial void LogRefreshFailed(Exception exception, string cache);
 }

@@ -5,10 +5,16 @@ namespace Repitbot.Analytics.Charts;
 
 public sealed record ChartParameter(string Name, string Description, string? Default);
 
-/// <summary>What a chart needs to load its data: whose, which days, in which language.</summary>
+/// <summary>What a chart needs to load its data: whose, which days, in which language and time zone.</summary>
 public sealed record ChartContext(IServiceProvider Services, AnalyticsScope Scope, Period Period, ChartText Text,
     CancellationToken CancellationToken)
 {
+    /// <summary>IANA id the heatmap's weekdays and hours are in.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    /// <summary>Figures already loaded for the same answer (a report section and its charts share them).</summary>
+    public ReadMemo? Memo { get; init; }
+
     public T Area<T>()
         where T : notnull => Services.GetRequiredService<T>();
 }
@@ -28,6 +34,9 @@ public abstract class ChartDefinition
     public virtual GroupBy DefaultGroupBy => GroupBy.Day;
 
     public virtual bool AcceptsGroupBy => false;
+
+    /// <summary>Whether the chart has a <c>tz</c> parameter (it shows hours of the day).</summary>
+    public virtual bool AcceptsTimeZone => false;
 
     public abstract Task<ChartFigure> LoadAsync(ChartContext context);
 }

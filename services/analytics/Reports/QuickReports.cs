@@ -2,8 +2,11 @@ using Repitbot.Analytics.Reports.Sections;
 
 namespace Repitbot.Analytics.Reports;
 
-/// <summary>A report answered at once: one area over the last days.</summary>
-public sealed record QuickReportKind(string Name, string TitleKey, bool StudentVisible, Func<ReportContext, Task<ReportSection>> Build);
+/// <summary>A report answered at once: one area over the last days; <see cref="AcceptsTimeZone"/> when it shows hours of the day.</summary>
+public sealed record QuickReportKind(string Name, string TitleKey, bool StudentVisible, Func<ReportContext, Task<ReportSection>> Build)
+{
+    public bool AcceptsTimeZone { get; init; }
+}
 
 public static class QuickReports
 {
@@ -12,7 +15,7 @@ public static class QuickReports
 
     public static readonly IReadOnlyList<QuickReportKind> Kinds =
     [
-        new("lesson", "lesson-report", true, LessonsSection.BuildAsync),
+        new("lesson", "lesson-report", true, LessonsSection.BuildAsync) { AcceptsTimeZone = true },
         new("payment", "payment-report", false, PaymentsSection.BuildAsync),
         new("student", "student-report", false, StudentsSection.BuildAsync),
     ];

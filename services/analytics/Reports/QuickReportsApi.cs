@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Repitbot.Analytics.Areas;
 using Repitbot.Analytics.Caching;
 using Repitbot.Analytics.Charts;
+using Repitbot.Analytics.People;
 using Repitbot.Analytics.Reports.Sections;
 using Repitbot.Hosting.Auth;
 
@@ -21,8 +22,9 @@ public static class QuickReportsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> GetQuickReport(
-        HttpContext http, string kind, ReportRenderer renderer, ResultCache cache, TimeProvider clock, IOptions<JsonOptions> json,
-        int days = QuickReports.DefaultDays, string format = "pdf", string? locale = null, Guid? tutorId = null)
+        HttpContext http, string kind, ReportRenderer renderer, ResultCache cache, Profiles profiles, TimeProvider clock,
+        IOptions<JsonOptions> json, int days = QuickReports.DefaultDays, string format = "pdf", string? locale = null, Guid? tutorId = null,
+        string? tz = null)
     {
         if (QuickReports.Find(kind) is not { } report)
         {
@@ -40,21 +42,37 @@ public static class QuickReportsApi
             return ReadProblems.Invalid("format", $"format must be one of {string.Join(", ", QuickReports.Formats)}.");
         }
 
+        if (tz is not null && !report.AcceptsTimeZone)
+        {
+            return ReadProblems.Invalid("tz", $"The {report.Name} report has no tz parameter.");
+        }
+
         if (AnalyticsScope.For(http.User, tutorId) is not { } scope || scope.IsStudent && !report.StudentVisible)
         {
             return TypedResults.Forbid();
         }
 
+        var zone = TimeZones.Utc;
+        if (report.AcceptsTimeZone)
+        {
+            if (await TimeZones.ForRequestAsync(tz, http.User, scope, profiles, http.RequestAborted) is not { } resolved)
+            {
+                return ReadProblems.Invalid("tz", TimeZones.Error(tz!));
+            }
+
+            zone = resolved;
+        }
+
         var text = ChartText.For(locale, http.Request);
         var period = Period.LastDays(AreasApi.Today(clock), days);
-        var body = await cache.GetOrCreateAsync("report", scope, $"{report.Name}:{period.From:yyyyMMdd}:{period.To:yyyyMMdd}:{format}:{text.Locale}", async () =>
+        var body = await cache.GetOrCreateAsync("report", scope, $"{report.Name}:{period.From:yyyyMMdd}:{period.To:yyyyMMdd}:{format}:{text.Locale}:{zone}", async (services, ct) =>
         {
             using var timer = ReportRenderer.Measure(report.Name, format);
-            var section = await report.Build(new ReportContext(http.RequestServices, scope, period, text, http.RequestAborted));
+            var section = await report.Build(new ReportContext(services, scope, period, text, ct) { TimeZone = zone });
             var heading = new ReportHeading(text[report.TitleKey], ReportSubject.Period(period, text), ReportSubject.Of(scope, text),
                 clock.GetUtcNow(), TitlePage: false);
             return renderer.Render(format, heading, [section], text, json.Value.SerializerOptions);
-        });
+        }, http.RequestAborted);
         return TypedResults.File(body, ReportRenderer.ContentTypes[format], $"{report.Name}-report-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.{format}");
     }
 }

@@ -21,8 +21,12 @@ public sealed class ReadSideFactory() : ServiceFactory<Program>("analytics")
 
     public HttpClient Admin() => ClientWithToken(Tokens.Admin());
 
-    protected override void ConfigureTestServices(IWebHostBuilder builder) =>
+    protected override void ConfigureTestServices(IWebHostBuilder builder)
+    {
         builder.UseSetting("Reports:PollInterval", "00:00:00.200");
+        // Exact answers after every version bump; serving outdated entries is tested on the cache itself.
+        builder.UseSetting("AnalyticsCache:MaxStaleness", "00:00:00");
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Npgsql;
 using NpgsqlTypes;
 using Repitbot.Analytics.Data;
+using Repitbot.Analytics.Ingestion;
 using Repitbot.Contracts;
 using StackExchange.Redis;
 
@@ -16,17 +17,22 @@ public sealed record SeedEvent(string Type, Guid TutorId, Guid? StudentId, DateT
     public static SeedEvent Of<T>(T body, Guid? studentId)
         where T : IDomainEvent => new(typeof(T).Name, body.TutorId, studentId, body.OccurredAt, body);
 
-    /// <summary>Inserts the events straight into analytics.events and bumps the version keys, as the write side does.</summary>
+    /// <summary>
+    /// Inserts the events straight into analytics.events, adds them to the daily rollups in the same
+    /// transaction (through the write side's own mapping) and bumps the version keys, as the write side does.
+    /// </summary>
     public static async Task StoreAsync(NpgsqlDataSource database, IConnectionMultiplexer redis, IReadOnlyCollection<SeedEvent> events,
         bool bumpVersions = true)
     {
         // Events are partitioned by month; the write side creates a month's partition when it first needs it.
         await new EventPartitions(database).EnsureAsync(events.Select(e => EventPartitions.MonthOf(e.OccurredAt)).Distinct(), CancellationToken.None);
-        await using var command = database.CreateCommand("""
+        await using var connection = await database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand("""
             INSERT INTO analytics.events (event_id, type, tutor_id, student_id, occurred_at, payload, received_at)
             SELECT e.id, e.type, e.tutor, e.student, e.at, e.payload::jsonb, now()
             FROM unnest($1, $2, $3, $4, $5, $6) AS e(id, type, tutor, student, at, payload)
-            """);
+            """, connection, transaction);
         command.Parameters.AddWithValue(events.Select(e => e.Body.EventId).ToArray());
         command.Parameters.AddWithValue(events.Select(e => e.Type).ToArray());
         command.Parameters.AddWithValue(events.Select(e => e.TutorId).ToArray());
@@ -35,6 +41,8 @@ public sealed record SeedEvent(string Type, Guid TutorId, Guid? StudentId, DateT
         command.Parameters.AddWithValue(events.Select(e => e.OccurredAt).ToArray());
         command.Parameters.AddWithValue(events.Select(e => JsonSerializer.Serialize(e.Body, e.Body.GetType(), Json)).ToArray());
         await command.ExecuteNonQueryAsync();
+        await RollupWriter.AddAsync(connection, transaction, RollupSet.Of(events.Select(e => IngestedEvent.From(e.Body))), CancellationToken.None);
+        await transaction.CommitAsync();
         if (!bumpVersions)
         {
             return;

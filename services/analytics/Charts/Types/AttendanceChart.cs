@@ -17,15 +17,15 @@ public sealed class AttendanceChart : ChartDefinition
     public override async Task<ChartFigure> LoadAsync(ChartContext context)
     {
         var t = context.Text;
-        var lessons = await context.Area<LessonsArea>().GetAsync(context.Scope, context.Period, context.CancellationToken);
-        if (lessons.Completed + lessons.NoShows == 0)
+        var series = await context.Area<LessonsArea>().SeriesAsync(context.Scope, context.Period, context.CancellationToken, context.Memo);
+        var (completed, noShows) = (series.Sum(p => p.Completed), series.Sum(p => p.NoShows));
+        if (completed + noShows == 0)
         {
             return new ChartFigure(t["attendance"], null);
         }
 
-        return new ChartFigure($"{t["attendance"]}: {t.Percent(lessons.AttendanceRatePercent)}", plot =>
+        return new ChartFigure($"{t["attendance"]}: {t.Percent(Rates.Percent(completed, completed + noShows))}", plot =>
         {
-            var series = lessons.Series;
             var bars = plot.Add.Bars(series.Select((p, i) => new Bar
             {
                 Position = i,

@@ -13,15 +13,16 @@ public sealed class CancellationsChart : ChartDefinition
     public override async Task<ChartFigure> LoadAsync(ChartContext context)
     {
         var t = context.Text;
-        var lessons = await context.Area<LessonsArea>().GetAsync(context.Scope, context.Period, context.CancellationToken);
-        if (lessons.Cancelled == 0)
+        var cancellations = await context.Area<LessonsArea>().CancellationsAsync(context.Scope, context.Period, context.CancellationToken, context.Memo);
+        if (cancellations.Count == 0)
         {
             return new ChartFigure(t["cancellations"], null);
         }
 
         return new ChartFigure(t["cancellations"], plot =>
         {
-            var reasons = lessons.CancelledByReason.Take(MaxReasons).Reverse().ToList();
+            var reasons = cancellations.GroupBy(c => c.Reason, StringComparer.Ordinal).Select(g => (Name: g.Key, Count: g.Sum(c => c.Count)))
+                .OrderByDescending(r => r.Count).ThenBy(r => r.Name, StringComparer.Ordinal).Take(MaxReasons).Reverse().ToList();
             var bars = plot.Add.Bars(reasons.Select((r, i) => new Bar { Position = i, Value = r.Count, FillColor = Colors.DarkOrange }).ToArray());
             bars.Horizontal = true;
             ChartAxes.NameTicks(plot, reasons.Select(r => r.Name).ToList(), vertical: true);

@@ -13,7 +13,7 @@ public sealed class HomeworkScoresChart : ChartDefinition
     public override async Task<ChartFigure> LoadAsync(ChartContext context)
     {
         var t = context.Text;
-        var homework = await context.Area<HomeworkArea>().GetAsync(context.Scope, context.Period, context.CancellationToken);
+        var homework = await context.Area<HomeworkArea>().GetAsync(context.Scope, context.Period, context.CancellationToken, context.Memo);
         if (homework.Graded == 0)
         {
             return new ChartFigure(t["homework-scores"], null);

@@ -14,15 +14,14 @@ public sealed class LessonsPerDayChart : ChartDefinition
     {
         var t = context.Text;
         var period = context.Period with { GroupBy = GroupBy.Day };
-        var lessons = await context.Area<LessonsArea>().GetAsync(context.Scope, period, context.CancellationToken);
-        if (lessons.Completed + lessons.NoShows == 0)
+        var series = await context.Area<LessonsArea>().SeriesAsync(context.Scope, period, context.CancellationToken, context.Memo);
+        if (series.Sum(p => p.Completed + p.NoShows) == 0)
         {
             return new ChartFigure(t["lessons-per-day"], null);
         }
 
         return new ChartFigure(t["lessons-per-day"], plot =>
         {
-            var series = lessons.Series;
             var bars = series.SelectMany((p, i) => new[]
             {
                 new Bar { Position = i, Value = p.Completed, FillColor = Colors.SteelBlue },

@@ -11,8 +11,7 @@ public sealed class RetentionChart : ChartDefinition
     public override async Task<ChartFigure> LoadAsync(ChartContext context)
     {
         var t = context.Text;
-        var students = await context.Area<StudentsArea>().GetAsync(context.Scope, context.Period, context.CancellationToken);
-        var cohorts = students.Cohorts;
+        var cohorts = await context.Area<StudentsArea>().CohortsAsync(context.Scope, context.Period, context.CancellationToken, context.Memo);
         if (cohorts.Count == 0)
         {
             return new ChartFigure(t["retention"], null);

@@ -17,14 +17,15 @@ public sealed class RevenueChart : ChartDefinition
     public override async Task<ChartFigure> LoadAsync(ChartContext context)
     {
         var t = context.Text;
-        var payments = await context.Area<PaymentsArea>().GetAsync(context.Scope, context.Period, context.CancellationToken);
-        var main = payments.Totals.OrderByDescending(c => c.RevenueMinor).FirstOrDefault(c => c.RevenueMinor > 0);
+        var flows = await context.Area<PaymentsArea>().FlowsAsync(context.Scope, context.Period, context.CancellationToken, context.Memo);
+        var totals = PaymentsArea.Totals(flows, active: 0);
+        var main = totals.OrderByDescending(c => c.RevenueMinor).FirstOrDefault(c => c.RevenueMinor > 0);
         if (main is null)
         {
             return new ChartFigure(t["revenue"], null);
         }
 
-        var series = payments.Revenue.Where(p => p.Currency == main.Currency).OrderBy(p => p.Period).ToList();
+        var series = PaymentsArea.RevenueSeries(context.Period, flows, totals).Where(p => p.Currency == main.Currency).OrderBy(p => p.Period).ToList();
         return new ChartFigure($"{t["revenue"]}: {t.Money(main.RevenueMinor, main.Currency)}", plot =>
         {
             plot.Add.Bars(series.Select((p, i) => new Bar { Position = i, Value = p.AmountMinor, FillColor = Colors.MediumSeaGreen }).ToArray());

@@ -11,7 +11,7 @@ public sealed class TopMaterialsChart : ChartDefinition
     public override async Task<ChartFigure> LoadAsync(ChartContext context)
     {
         var t = context.Text;
-        var materials = await context.Area<MaterialsArea>().GetAsync(context.Scope, context.Period, context.CancellationToken);
+        var materials = await context.Area<MaterialsArea>().GetAsync(context.Scope, context.Period, context.CancellationToken, context.Memo);
         if (materials.Top.Count == 0)
         {
             return new ChartFigure(t["top-materials"], null);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Repitbot.Analytics.Areas;
 using Repitbot.Analytics.Charts;
+using Repitbot.Analytics.People;
 using Repitbot.Analytics.Reports.Sections;
 
 namespace Repitbot.Analytics.Reports.Jobs;
@@ -20,7 +21,9 @@ public sealed class FullReport(IServiceProvider services, ReportRenderer rendere
         using var timer = ReportRenderer.Measure("full", job.Format);
         var text = ChartText.For(job.Locale);
         var period = new Period(job.FromDay, job.ToDay, GroupByFor(job));
-        var context = new ReportContext(services, new AnalyticsScope(job.TutorId, null), period, text, ct);
+        // No tz in a job: the heatmap is in the tutor's time zone when analytics knows it, else UTC.
+        var zone = await TimeZones.ResolveAsync(null, [job.TutorId], services.GetRequiredService<Profiles>(), ct) ?? TimeZones.Utc;
+        var context = new ReportContext(services, new AnalyticsScope(job.TutorId, null), period, text, ct) { TimeZone = zone };
         var sections = new List<ReportSection>();
         foreach (var build in Sections)
         {

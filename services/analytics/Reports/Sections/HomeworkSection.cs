@@ -7,7 +7,7 @@ public static class HomeworkSection
     public static async Task<ReportSection> BuildAsync(ReportContext context)
     {
         var t = context.Text;
-        var area = await context.Area<HomeworkArea>().GetAsync(context.Scope, context.Period, context.CancellationToken);
+        var area = await context.Area<HomeworkArea>().GetAsync(context.Scope, context.Period, context.CancellationToken, context.Memo);
         ReportKpi[] kpis =
         [
             new(t["assigned"], t.Number(area.Assigned)), new(t["submitted"], t.Number(area.Submitted)),

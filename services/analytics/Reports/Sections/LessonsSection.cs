@@ -7,7 +7,8 @@ public static class LessonsSection
     public static async Task<ReportSection> BuildAsync(ReportContext context)
     {
         var t = context.Text;
-        var area = await context.Area<LessonsArea>().GetAsync(context.Scope, context.Period, context.CancellationToken);
+        var area = await context.Area<LessonsArea>().GetAsync(context.Scope, context.Period, context.CancellationToken,
+            context.TimeZone, context.Memo);
         ReportKpi[] kpis =
         [
             new(t["scheduled"], t.Number(area.Scheduled)), new(t["attended"], t.Number(area.Completed)),

@@ -7,7 +7,7 @@ public static class MaterialsSection
     public static async Task<ReportSection> BuildAsync(ReportContext context)
     {
         var t = context.Text;
-        var area = await context.Area<MaterialsArea>().GetAsync(context.Scope, context.Period, context.CancellationToken);
+        var area = await context.Area<MaterialsArea>().GetAsync(context.Scope, context.Period, context.CancellationToken, context.Memo);
         ReportKpi[] kpis =
         [
             new(t["shared"], t.Number(area.Shared)), new(t["views"], t.Number(area.Views)), new(t["view-rate"], t.Percent(area.ViewRatePercent)),

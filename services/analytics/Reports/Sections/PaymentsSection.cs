@@ -7,7 +7,7 @@ public static class PaymentsSection
     public static async Task<ReportSection> BuildAsync(ReportContext context)
     {
         var t = context.Text;
-        var area = await context.Area<PaymentsArea>().GetAsync(context.Scope, context.Period, context.CancellationToken);
+        var area = await context.Area<PaymentsArea>().GetAsync(context.Scope, context.Period, context.CancellationToken, context.Memo);
         var kpis = area.Totals.SelectMany(c => new ReportKpi[]
         {
             new($"{t["revenue"]}, {c.Currency}", t.Money(c.RevenueMinor, c.Currency)),
@@ -20,12 +20,12 @@ public static class PaymentsSection
         var methods = new ReportTable(t["method"], [t["method"], t["payments"], t["amount"]],
             area.ByMethod.Select(m => (IReadOnlyList<string>)[t[m.Method], t.Number(m.Count), t.Money(m.AmountMinor, m.Currency)]).ToList(), [2f, 1, 2]);
         var students = new ReportTable(t["students"], [t["student"], t["paid"], t["charged"], t["outstanding"], t["ltv"]],
-            area.Students.Select(s => (IReadOnlyList<string>)[ReportContext.StudentLabel(s.StudentId), t.Money(s.PaidMinor - s.RefundedMinor, s.Currency),
+            area.Students.Select(s => (IReadOnlyList<string>)[s.Name, t.Money(s.PaidMinor - s.RefundedMinor, s.Currency),
                 t.Money(s.ChargedMinor, s.Currency), t.Money(s.OutstandingMinor, s.Currency), t.Money(s.LifetimeValueMinor, s.Currency)]).ToList());
-        var csv = new ReportTable("payments", ["student_id", "currency", "paid_minor", "refunded_minor", "charged_minor", "outstanding_minor", "ltv_minor"],
+        var csv = new ReportTable("payments", ["student_id", "currency", "paid_minor", "refunded_minor", "charged_minor", "outstanding_minor", "ltv_minor", "student_name"],
             area.Students.Select(s => (IReadOnlyList<string>)[s.StudentId.ToString(), s.Currency, ReportContext.Raw(s.PaidMinor),
                 ReportContext.Raw(s.RefundedMinor), ReportContext.Raw(s.ChargedMinor), ReportContext.Raw(s.OutstandingMinor),
-                ReportContext.Raw(s.LifetimeValueMinor)]).ToList());
+                ReportContext.Raw(s.LifetimeValueMinor), s.Name]).ToList());
         return new ReportSection("payments", t["payments"], kpis, [await context.ChartAsync("revenue")], [methods, students], area, csv);
     }
 }

@@ -4,14 +4,22 @@ using Repitbot.Analytics.Charts;
 
 namespace Repitbot.Analytics.Reports.Sections;
 
-/// <summary>Everything a section needs: whose data, which days, the reader's language, and the chart catalogue.</summary>
+/// <summary>
+/// Everything a section needs: whose data, which days, the reader's language and time zone, and the chart
+/// catalogue. Sections and their charts share one <see cref="Memo"/>, so a figure is queried once per report.
+/// </summary>
 public sealed record ReportContext(IServiceProvider Services, AnalyticsScope Scope, Period Period, ChartText Text,
     CancellationToken CancellationToken)
 {
+    /// <summary>IANA id of the heatmap's weekdays and hours.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    public ReadMemo Memo { get; } = new();
+
     public T Area<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
-    public ChartContext Chart => new(Services, Scope, Period, Text, CancellationToken);
+    public ChartContext Chart => new(Services, Scope, Period, Text, CancellationToken) { TimeZone = TimeZone, Memo = Memo };
 
     public Task<ChartFigure> ChartAsync(string name) => ChartCatalog.Find(name)!.LoadAsync(Chart);
 
@@ -22,7 +30,4 @@ public sealed record ReportContext(IServiceProvider Services, AnalyticsScope Sco
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    /// <summary>Students are shown by the start of their id: analytics keeps no names.</summary>
-    public static string StudentLabel(Guid id) => id.ToString("N")[..8];
 }

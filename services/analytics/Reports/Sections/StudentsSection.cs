@@ -7,20 +7,20 @@ public static class StudentsSection
     public static async Task<ReportSection> BuildAsync(ReportContext context)
     {
         var t = context.Text;
-        var area = await context.Area<StudentsArea>().GetAsync(context.Scope, context.Period, context.CancellationToken);
+        var area = await context.Area<StudentsArea>().GetAsync(context.Scope, context.Period, context.CancellationToken, context.Memo);
         ReportKpi[] kpis =
         [
             new(t["new-students"], t.Number(area.NewStudents)), new(t["dau"], t.Number(area.Dau)), new(t["wau"], t.Number(area.Wau)),
             new(t["mau"], t.Number(area.Mau)), new(t["stickiness"], t.Percent(area.StickinessPercent)),
         ];
         var churn = new ReportTable(t["risk"], [t["student"], t["last-lesson"], t["days-idle"], t["trend"], t["risk"], t["segment"]],
-            area.ChurnRisk.Select(c => (IReadOnlyList<string>)[ReportContext.StudentLabel(c.StudentId), t.LongDay(c.LastLesson),
+            area.ChurnRisk.Select(c => (IReadOnlyList<string>)[c.Name, t.LongDay(c.LastLesson),
                 t.Number(c.DaysSinceLastLesson), $"{c.LessonsLast4Weeks} / {c.LessonsPrevious4Weeks}", t.Number(c.Score), t[c.Segment]]).ToList(),
             [1.3f, 1.6f, 1, 1, 0.8f, 1]);
-        var csv = new ReportTable("students", ["student_id", "last_lesson", "days_idle", "lessons_last_4_weeks", "lessons_previous_4_weeks", "score", "segment"],
+        var csv = new ReportTable("students", ["student_id", "last_lesson", "days_idle", "lessons_last_4_weeks", "lessons_previous_4_weeks", "score", "segment", "student_name"],
             area.ChurnRisk.Select(c => (IReadOnlyList<string>)[c.StudentId.ToString(), c.LastLesson.ToString("yyyy-MM-dd", null),
                 ReportContext.Raw(c.DaysSinceLastLesson), ReportContext.Raw(c.LessonsLast4Weeks), ReportContext.Raw(c.LessonsPrevious4Weeks),
-                ReportContext.Raw(c.Score), c.Segment]).ToList());
+                ReportContext.Raw(c.Score), c.Segment, c.Name]).ToList());
         return new ReportSection("students", t["students"], kpis, [await context.ChartAsync("retention")], [churn], area, csv);
     }
 }
