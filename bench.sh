@@ -58,6 +58,8 @@ SERVICES=(
 GATEWAY_BARE="gateway-bare|services/gateway|Repitbot.Gateway|$GATEWAY_BARE_PORT|gateway"
 EXTRA_PIDS=()
 
+# A service migrates its database as it starts; over the million-event store a new index takes minutes.
+export SERVICE_WAIT_SECONDS=${SERVICE_WAIT_SECONDS:-600}
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 # shellcheck source=deploy/local/lib/services.sh
 source deploy/local/lib/services.sh

@@ -11,6 +11,9 @@ public static class ServiceRunner
     public const int ConfigurationError = 2;
     public const int DependencyUnavailable = 3;
 
+    /// <summary>How long start-up tasks together may take before the service gives up.</summary>
+    public static readonly TimeSpan StartupBudget = TimeSpan.FromMinutes(10);
+
     /// <summary>
     /// Validates settings, checks that every infrastructure server answers, runs start-up tasks
     /// (migrations), then serves. A failure before serving is one readable line and a non-zero exit,
@@ -20,7 +23,9 @@ public static class ServiceRunner
     {
         var name = app.Environment.ApplicationName;
         ExitOnInvalidSettings(app);
-        using var startupTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        // Generous: a migration that builds an index over a month-partitioned table of millions of rows,
+        // on a busy machine, takes minutes; each dependency probe still gives up after its own patience.
+        using var startupTimeout = new CancellationTokenSource(StartupBudget);
         try
         {
             await app.Services.RunStartupTasksAsync(startupTimeout.Token);
@@ -28,6 +33,12 @@ public static class ServiceRunner
         catch (StartupTaskFailedException ex)
         {
             await Console.Error.WriteLineAsync($"{name}: cannot start: {ex.Message}");
+            return DependencyUnavailable;
+        }
+        catch (OperationCanceledException) when (startupTimeout.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync(
+                $"{name}: cannot start: start-up tasks (migrations, seeding) took longer than {StartupBudget.TotalMinutes:0} minutes");
             return DependencyUnavailable;
         }
 
