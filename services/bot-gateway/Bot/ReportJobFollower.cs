@@ -17,12 +17,12 @@ public sealed partial class ReportJobFollower(AnalyticsClient analytics, IOption
         var settings = options.Value;
         var progress = await ctx.Replies.SendAsync(ctx.ChatId, ctx.T("report_progress"), cancellationToken: ctx.CancellationToken);
         var shown = ctx.T("report_progress");
+        var lastCall = clock.GetUtcNow();
         try
         {
             var to = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var job = await analytics.StartFullReportAsync(to.AddDays(1 - days), to, ctx.Locale, ctx.User!.Id, ctx.CancellationToken);
             var deadline = clock.GetUtcNow() + settings.Timeout;
-            var lastEdit = clock.GetUtcNow();
             while (true)
             {
                 var status = await analytics.ReportStatusAsync(job, ctx.CancellationToken);
@@ -34,6 +34,7 @@ public sealed partial class ReportJobFollower(AnalyticsClient analytics, IOption
                 if (status.Status == "failed")
                 {
                     LogJobFailed(job, status.Error);
+                    await PaceAsync(lastCall, ctx.CancellationToken);
                     await EditAsync(ctx, progress, ctx.T("report_failed"));
                     return;
                 }
@@ -41,16 +42,17 @@ public sealed partial class ReportJobFollower(AnalyticsClient analytics, IOption
                 if (clock.GetUtcNow() > deadline)
                 {
                     LogJobTimedOut(job);
+                    await PaceAsync(lastCall, ctx.CancellationToken);
                     await EditAsync(ctx, progress, ctx.T("report_timeout"));
                     return;
                 }
 
                 var text = ctx.T("report_progress_percent", status.ProgressPercent);
-                if (text != shown && clock.GetUtcNow() - lastEdit >= settings.MinEditInterval)
+                if (text != shown && clock.GetUtcNow() - lastCall >= settings.MinEditInterval)
                 {
                     // Equal text would be refused by Telegram ("message is not modified"), so it is never sent.
                     await EditAsync(ctx, progress, text);
-                    (shown, lastEdit) = (text, clock.GetUtcNow());
+                    (shown, lastCall) = (text, clock.GetUtcNow());
                 }
 
                 await Task.Delay(settings.PollInterval, clock, ctx.CancellationToken);
@@ -58,15 +60,26 @@ public sealed partial class ReportJobFollower(AnalyticsClient analytics, IOption
 
             var pdf = await analytics.ReportFileAsync(job, ctx.CancellationToken);
             using var stream = new MemoryStream(pdf);
+            await PaceAsync(lastCall, ctx.CancellationToken);
             await ctx.Replies.SendDocumentAsync(ctx.ChatId, InputFile.FromStream(stream, $"repitbot-{area}-{days}d.pdf"),
                 ctx.T("chart_caption", ctx.T("area_" + area), days), ctx.CancellationToken);
+            lastCall = clock.GetUtcNow();
+            await PaceAsync(lastCall, ctx.CancellationToken);
             await EditAsync(ctx, progress, ctx.T("report_done"));
         }
         catch (ServiceUnavailableException ex)
         {
             LogUnavailable(ex);
+            await PaceAsync(lastCall, ctx.CancellationToken);
             await EditAsync(ctx, progress, ctx.T("service_unavailable"));
         }
+    }
+
+    /// <summary>Waits until <see cref="ReportJobOptions.ChatGap"/> has passed since the flow's last call in the chat.</summary>
+    private Task PaceAsync(DateTimeOffset lastCall, CancellationToken cancellationToken)
+    {
+        var wait = lastCall + options.Value.ChatGap - clock.GetUtcNow();
+        return wait > TimeSpan.Zero ? Task.Delay(wait, clock, cancellationToken) : Task.CompletedTask;
     }
 
     private static Task EditAsync(BotContext ctx, Message? progress, string html) => progress is null

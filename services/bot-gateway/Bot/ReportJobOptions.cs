@@ -16,6 +16,13 @@ public sealed class ReportJobOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan MinEditInterval { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// The least time between any two calls this flow makes in the chat (the progress message, its edits, the
+    /// document): Telegram answers 429 to more than about one a second in one chat.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan ChatGap { get; set; } = TimeSpan.FromSeconds(1.1);
+
     /// <summary>When to give up on a job (the product promises a full report within 60 s).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(3);
