@@ -133,9 +133,9 @@ public sealed class SuiteFixture : IAsyncLifetime
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer within the probe's 2 s.
             }
 
             await Task.Delay(250);

@@ -38,6 +38,49 @@ public sealed class TelegramBotScenarioTests(SuiteFixture suite)
         Assert.Equal("🧪 Тестовое уведомление", mail.Subject);
     }
 
+    [Fact]
+    public async Task A_long_pdf_shows_progress_edits_then_the_document_and_notification_types_toggle()
+    {
+        var chat = Random.Shared.NextInt64(2_000_000_000, 3_000_000_000);
+        await SayAsync(chat, "/start");
+        await SayAsync(chat, "/analytics");
+        await PressAsync(chat, "an:homework");
+        await PressAsync(chat, "ap:homework:90", "sendPhoto");
+
+        // Homework has no quick report and 90 days is long: the full-report job, followed by one progress message.
+        var after = LastSequence();
+        var pdf = await PressAsync(chat, "pdf:homework:90", "sendDocument");
+        Assert.True(await Eventually.Async(() => Task.FromResult(Edits(chat, after).Any(c => Text(c).Contains("Отчёт готов", StringComparison.Ordinal))),
+            Patience), "the progress message never said the report is ready");
+        var edits = Edits(chat, after);
+        Assert.Single(edits.Select(c => c.Parameters["message_id"]!.ToString()).Distinct());
+        Assert.Equal("%PDF-"u8.ToArray(), Assert.Single(pdf.Files).Content.Take(5));
+        Assert.All(edits, c => Assert.Matches("Готовлю отчёт… \\d+ %|Отчёт готов", Text(c)));
+        Assert.All(edits, c => Assert.Equal(200, c.Status));
+
+        Assert.True(await Eventually.Async(async () =>
+            HasButton((await SayAsync(chat, "/notifications")).Parameters["reply_markup"], "ntt:0"), Patience),
+            "/notifications never showed the notification types");
+        var menu = Markup(await PressAsync(chat, "ntt:3"));
+        Assert.Contains("🔕 Напоминание", menu, StringComparison.Ordinal);
+        Assert.Contains("🔔 Новый урок", menu, StringComparison.Ordinal);
+        Assert.Contains("🔔 Напоминание", Markup(await PressAsync(chat, "ntt:3")), StringComparison.Ordinal);
+    }
+
+    private List<RecordedCall> Edits(long chat, long after) =>
+        [.. suite.Telegram.Calls("editMessageText", chat).Where(c => c.Sequence > after)];
+
+    private static string Text(RecordedCall call) => call.Parameters["text"]!.GetValue<string>();
+
+    /// <summary>The texts of the buttons on a sent message, one a line (the JSON itself escapes emoji).</summary>
+    private static string Markup(RecordedCall call)
+    {
+        var markup = call.Parameters["reply_markup"] is JsonValue text ? JsonNode.Parse(text.GetValue<string>()) : call.Parameters["reply_markup"];
+        return markup?["inline_keyboard"] is JsonArray rows
+            ? string.Join('\n', rows.SelectMany(row => row!.AsArray()).Select(b => b!["text"]!.GetValue<string>()))
+            : "";
+    }
+
     /// <summary>The user writes; returns the bot's first answer to it.</summary>
     private Task<RecordedCall> SayAsync(long chat, string text)
     {

@@ -85,6 +85,16 @@ public sealed class BotFactory : BotGatewayFactory
             : [];
     }
 
+    /// <summary>The newest message in the chat with <paramref name="userId"/>, whoever wrote it.</summary>
+    public int LastMessageId(long userId)
+    {
+        var bot = Stub.State.Get(Stub.Token);
+        lock (bot.Sync)
+        {
+            return bot.Chats[userId].Messages.Keys.Max();
+        }
+    }
+
     public async Task<Guid> UserIdAsync(long telegramUserId)
     {
         await using var command = Database.CreateCommand("SELECT id FROM bot_gateway.users WHERE telegram_user_id = $1");

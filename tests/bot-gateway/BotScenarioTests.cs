@@ -114,6 +114,11 @@ public sealed partial class BotScenarioTests(BotFactory bot) : IClassFixture<Bot
         await bot.PressAsync(tutor, "an:payments");
         var periods = bot.LastButtons(tutor);
         var chart = await bot.PressAsync(tutor, "ap:payments:30");
+        // A long PDF goes through a report job; with analytics out of reach its progress message turns into the error.
+        await bot.DeliverAsync(bot.Stub.UserPressesButton(tutor, bot.LastMessageId(tutor), "pdf:homework:90"));
+        var progressId = bot.LastMessageId(tutor);
+        var pdfProgress = bot.Stub.Calls("sendMessage", tutor)[^1].Parameters["text"]!.GetValue<string>();
+        var pdfEdit = bot.Stub.Calls("editMessageText", tutor)[^1].Parameters;
         var notifications = await bot.SayAsync(tutor, "/notifications");
         var strangerPress = await bot.SayAsync(stranger, "/analytics");
 
@@ -121,6 +126,9 @@ public sealed partial class BotScenarioTests(BotFactory bot) : IClassFixture<Bot
         Assert.Equal(["ap:payments:7", "ap:payments:30", "ap:payments:90"], periods);
         Assert.Contains("Сервис временно недоступен", chart, StringComparison.Ordinal);
         Assert.Contains("Сервис временно недоступен", notifications, StringComparison.Ordinal);
+        Assert.Contains("Готовлю отчёт", pdfProgress, StringComparison.Ordinal);
+        Assert.Equal(progressId.ToString(System.Globalization.CultureInfo.InvariantCulture), pdfEdit["message_id"]!.ToString());
+        Assert.Contains("Сервис временно недоступен", pdfEdit["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("/start", strangerPress, StringComparison.Ordinal);
     }
 

@@ -28,7 +28,8 @@ public sealed class WebhookTests(BotGatewayFactory factory) : IClassFixture<BotG
         using var tutor = factory.TutorClient(tutorId);
         var student = await BotGatewayFactory.CreateStudentAsync(tutor);
         using var anonymous = factory.CreateClient();
-        var body = Delivery("evt-" + Guid.NewGuid(), "lessons/completed", tutorId,
+        var externalId = "evt-" + Guid.NewGuid();
+        var body = Delivery(externalId, "lessons/completed", tutorId,
             new { studentId = student.StudentId, outcome = "attended", minutes = 55 });
 
         var first = await anonymous.SendAsync(Signed(body));
@@ -40,6 +41,11 @@ public sealed class WebhookTests(BotGatewayFactory factory) : IClassFixture<BotG
         Assert.Equal("duplicate", (await resent.Content.ReadFromJsonAsync<WebhookReceipt>(Json.Options))!.Status);
         var row = Assert.Single(await OutboxRow.ForTutorAsync(factory.Database, tutorId), r => r.MessageType.EndsWith(".LessonCompleted", StringComparison.Ordinal));
         Assert.Contains("\"minutes\":55", row.Body.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        await using var stored = factory.Database.CreateCommand(
+            "SELECT count(*) FROM bot_gateway.webhook_messages WHERE source = $1 AND external_id = $2");
+        stored.Parameters.AddWithValue(BotGatewayFactory.WebhookSource);
+        stored.Parameters.AddWithValue(externalId);
+        Assert.Equal(1L, await stored.ExecuteScalarAsync());
     }
 
     public static TheoryData<string> BadSignatures => ["", "t=abc,v1=00", "v1=deadbeef", "stale", "wrong-secret"];

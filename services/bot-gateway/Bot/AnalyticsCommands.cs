@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Repitbot.BotGateway.Integrations;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -7,7 +8,8 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace Repitbot.BotGateway.Bot;
 
 /// <summary>/analytics: area, then period, then the analytics service's chart as a photo with a "📄 PDF" button.</summary>
-public sealed partial class AnalyticsCommands(AnalyticsClient analytics, TimeProvider clock, ILogger<AnalyticsCommands> logger)
+public sealed partial class AnalyticsCommands(AnalyticsClient analytics, ReportJobFollower jobs, IOptions<ReportJobOptions> jobOptions,
+    TimeProvider clock, ILogger<AnalyticsCommands> logger)
 {
     public static readonly string[] Areas = ["lessons", "payments", "students", "homework", "materials"];
     private static readonly int[] Periods = [7, 30, 90];
@@ -37,9 +39,8 @@ public sealed partial class AnalyticsCommands(AnalyticsClient analytics, TimePro
         {
             var png = await analytics.ChartPngAsync(Charts[area], days, ctx.Locale, ctx.User!.Id, ctx.CancellationToken);
             using var stream = new MemoryStream(png);
-            var keyboard = QuickReports.ContainsKey(area)
-                ? new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("📄 PDF", $"pdf:{area}:{days}"))
-                : null;
+            // Every area has a PDF: a quick report where one exists, else the full report's job.
+            var keyboard = new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("📄 PDF", $"pdf:{area}:{days}"));
             var caption = ctx.T("chart_caption", ctx.T("area_" + area), days) + await KeyNumbersAsync(ctx, area, days);
             await ctx.Replies.SendPhotoAsync(ctx.ChatId, stream, $"{area}-{days}d.png", caption, keyboard, ctx.CancellationToken);
         }
@@ -50,12 +51,21 @@ public sealed partial class AnalyticsCommands(AnalyticsClient analytics, TimePro
         }
     }
 
-    /// <summary>The report as a document, with a progress message edited as it advances.</summary>
+    /// <summary>
+    /// The report as a document. Short periods of areas with a quick report are answered at once; long periods
+    /// and the other areas go through a full-report job whose progress message is edited as it advances.
+    /// </summary>
     public async Task PdfAsync(BotContext ctx, string area, int days)
     {
-        if (!QuickReports.TryGetValue(area, out var kind))
+        if (!Areas.Contains(area))
         {
             await ctx.ReplyKeyAsync("no_pdf");
+            return;
+        }
+
+        if (!QuickReports.TryGetValue(area, out var kind) || days >= jobOptions.Value.LongFromDays)
+        {
+            await jobs.SendAsync(ctx, area, days);
             return;
         }
 

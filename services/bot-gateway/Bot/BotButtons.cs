@@ -63,7 +63,7 @@ public sealed class BotButtons(LessonCommands lessons, HomeworkCommands homework
     private async Task<bool> SettingsButtonAsync(BotContext ctx, string data)
     {
         var parts = data.Split(':');
-        if (parts[0] is not ("an" or "ap" or "pdf" or "nt" or "ntest"))
+        if (parts[0] is not ("an" or "ap" or "pdf" or "nt" or "ntt" or "ntest"))
         {
             return false;
         }
@@ -83,6 +83,7 @@ public sealed class BotButtons(LessonCommands lessons, HomeworkCommands homework
             "ap" when area is not null && days > 0 => analytics.ChartAsync(ctx, area, days),
             "pdf" when area is not null && days > 0 => analytics.PdfAsync(ctx, area, days),
             "nt" when index >= 0 => notifications.ToggleAsync(ctx, index),
+            "ntt" when index >= 0 => notifications.ToggleTypeAsync(ctx, index),
             "ntest" => notifications.TestAsync(ctx),
             _ => analytics.StartAsync(ctx, ""),
         });

@@ -18,11 +18,14 @@ public sealed partial class NotificationCommands(NotificationClient notification
         try
         {
             var preferences = await notifications.GetPreferencesAsync(ctx.User!.Id, ctx.CancellationToken);
-            var toggles = Toggles(preferences);
-            var rows = toggles.Select((t, i) => new[]
+            var channels = Toggles(preferences).Select((t, i) => new[]
             {
-                InlineKeyboardButton.WithCallbackData($"{(t.Value ? "✅" : "⬜")} {t.Path}", $"nt:{i}"),
-            }).Append([InlineKeyboardButton.WithCallbackData(ctx.T("btn_test"), "ntest:0")]);
+                InlineKeyboardButton.WithCallbackData($"{(t.Value ? "✅" : "⬜")} {Label(ctx, t.Path)}", $"nt:{i}"),
+            });
+            var optedOut = NotificationTypeToggles.OptedOut(preferences);
+            var types = NotificationTypeToggles.Types.Select((type, i) => InlineKeyboardButton.WithCallbackData(
+                $"{(optedOut.Contains(type) ? "🔕" : "🔔")} {ctx.T("ntype_" + type)}", $"ntt:{i}")).Chunk(2);
+            var rows = channels.Concat(types).Append([InlineKeyboardButton.WithCallbackData(ctx.T("btn_test"), "ntest:0")]);
             await ctx.ReplyAsync(ctx.T("notifications", Escape(ctx.User.Locale), Escape(ctx.User.TimeZone), Escape(ctx.User.Email ?? ctx.T("none"))),
                 new InlineKeyboardMarkup(rows));
         }
@@ -46,6 +49,23 @@ public sealed partial class NotificationCommands(NotificationClient notification
         });
         await ShowAsync(ctx, "");
     }
+
+    /// <summary>Opts the user out of (or back into) one notification type, by its place in <see cref="NotificationTypeToggles.Types"/>.</summary>
+    public async Task ToggleTypeAsync(BotContext ctx, int index)
+    {
+        if (index >= NotificationTypeToggles.Types.Count)
+        {
+            await ShowAsync(ctx, "");
+            return;
+        }
+
+        await ChangeAsync(ctx, preferences => NotificationTypeToggles.Flip(preferences, NotificationTypeToggles.Types[index]));
+        await ShowAsync(ctx, "");
+    }
+
+    /// <summary>A setting's name in the user's language; an unknown one (a newer notification service) by its path.</summary>
+    private static string Label(BotContext ctx, string path) =>
+        ctx.T("pref_" + path) is var label && label != "pref_" + path ? label : Escape(path);
 
     /// <summary>/quiet 22:00 08:00 or /quiet off.</summary>
     public async Task QuietAsync(BotContext ctx, string args)

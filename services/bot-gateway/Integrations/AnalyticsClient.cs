@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +29,40 @@ public sealed class AnalyticsClient(HttpClient http, ServiceTokens tokens, IOpti
         return JsonNode.Parse(body) as JsonObject ?? [];
     }
 
+    /// <summary>POST /api/v1/reports — starts a full report; the job's path (its Location).</summary>
+    public async Task<string> StartFullReportAsync(DateOnly from, DateOnly to, string locale, Guid tutorId,
+        CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/api/v1/reports", JsonContent.Create(new
+        {
+            from = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            to = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            format = "pdf", locale, tutorId,
+        }), cancellationToken);
+        return response.Headers.Location?.OriginalString
+            ?? throw new ServiceUnavailableException("Analytics started a report without a Location.");
+    }
+
+    /// <summary>GET /api/v1/reports/{id} — the job's status and progress.</summary>
+    public async Task<ReportJobStatus> ReportStatusAsync(string job, CancellationToken cancellationToken)
+    {
+        var body = await GetBytesAsync(job, cancellationToken);
+        return JsonSerializer.Deserialize<ReportJobStatus>(body, JsonSerializerOptions.Web)
+            ?? throw new ServiceUnavailableException($"Analytics answered an empty status for {job}.");
+    }
+
+    /// <summary>GET /api/v1/reports/{id}/file — the finished report.</summary>
+    public Task<byte[]> ReportFileAsync(string job, CancellationToken cancellationToken) =>
+        GetBytesAsync(job + "/file", cancellationToken);
+
     private async Task<byte[]> GetBytesAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, path, null, cancellationToken);
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content,
+        CancellationToken cancellationToken)
     {
         if (urls.Value.Analytics is not { Length: > 0 } baseUrl)
         {
@@ -36,12 +71,16 @@ public sealed class AnalyticsClient(HttpClient http, ServiceTokens tokens, IOpti
 
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(baseUrl), path));
+            using var request = new HttpRequestMessage(method, new Uri(new Uri(baseUrl), path)) { Content = content };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(cancellationToken));
-            using var response = await http.SendAsync(request, cancellationToken);
-            return response.IsSuccessStatusCode
-                ? await response.Content.ReadAsByteArrayAsync(cancellationToken)
-                : throw new ServiceUnavailableException($"Analytics answered {(int)response.StatusCode} to {path}.");
+            var response = await http.SendAsync(request, cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            throw new ServiceUnavailableException($"Analytics answered {(int)response.StatusCode} to {path}.");
         }
         catch (HttpRequestException ex)
         {
@@ -49,3 +88,6 @@ public sealed class AnalyticsClient(HttpClient http, ServiceTokens tokens, IOpti
         }
     }
 }
+
+/// <summary>What GET /api/v1/reports/{id} says of a full-report job.</summary>
+public sealed record ReportJobStatus(string Status, int ProgressPercent, string? Error);

@@ -13,6 +13,7 @@ public static class TelegramRegistration
     public static IServiceCollection AddTelegramBot(this IServiceCollection services)
     {
         services.AddValidatedOptions<TelegramOptions>(TelegramOptions.Section);
+        services.AddValidatedOptions<ReportJobOptions>("Bot:Reports");
         services.AddHttpClient(HttpClientName);
         services.AddSingleton<ITelegramBotClient>(sp =>
         {
@@ -42,6 +43,7 @@ public static class TelegramRegistration
             .AddScoped<HomeworkCommands>()
             .AddScoped<MaterialCommands>()
             .AddScoped<AnalyticsCommands>()
+            .AddScoped<ReportJobFollower>()
             .AddScoped<NotificationCommands>();
         return services;
     }

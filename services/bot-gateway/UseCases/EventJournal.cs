@@ -28,6 +28,14 @@ public sealed class EventJournal(BotGatewayDb db, OutboxSignal outbox, TimeProvi
         where TEvent : class, IDomainEvent
     {
         var earlier = await db.RecordedEvents.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, cancellationToken);
+        return Compare<TEvent>(earlier, tutorId, fingerprint, field, conflict);
+    }
+
+    /// <summary>Null when <paramref name="earlier"/> is null; else a replay or a conflict.</summary>
+    public static Outcome<TEvent>? Compare<TEvent>(RecordedEvent? earlier, Guid tutorId, string fingerprint,
+        string field, string conflict)
+        where TEvent : class, IDomainEvent
+    {
         if (earlier is null)
         {
             return null;

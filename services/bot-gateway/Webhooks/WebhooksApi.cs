@@ -58,30 +58,26 @@ public static class WebhooksApi
                 title: "The webhook body is invalid."));
         }
 
-        var row = new WebhookMessage
-        {
-            Source = source, ExternalId = externalId, Payload = payload.ToJsonString(), Status = WebhookStatus.Pending,
-            ReceivedAt = clock.GetUtcNow(),
-        };
-        db.WebhookMessages.Add(row);
+        long? id;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            id = await WebhookInbox.InsertAsync(db, source, externalId, payload.ToJsonString(), clock.GetUtcNow(), cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            var earlier = await db.WebhookMessages.AsNoTracking()
-                .FirstAsync(w => w.Source == source && w.ExternalId == externalId, cancellationToken);
-            return Count(source, "duplicate", TypedResults.Ok(new WebhookReceipt(earlier.Id, source, externalId, "duplicate", null)));
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException)
+        catch (PostgresException)
         {
             // PostgreSQL's jsonb refuses some valid JSON (a \u0000 in a string).
             return Count(source, "invalid", TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["body"] = ["The payload cannot be stored (e.g. it contains \\u0000)."] }));
         }
 
-        var processed = await processor.ProcessAsync(row.Id, cancellationToken);
+        if (id is null)
+        {
+            var earlier = await db.WebhookMessages.AsNoTracking()
+                .FirstAsync(w => w.Source == source && w.ExternalId == externalId, cancellationToken);
+            return Count(source, "duplicate", TypedResults.Ok(new WebhookReceipt(earlier.Id, source, externalId, "duplicate", null)));
+        }
+
+        var processed = await processor.ProcessAsync(id.Value, cancellationToken);
         return Count(source, processed.Status == WebhookStatus.Processed ? "processed" : "failed",
             TypedResults.Accepted((string?)null, Receipt(processed)));
     }
