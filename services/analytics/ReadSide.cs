@@ -20,7 +20,7 @@ public static class ReadSide
         builder.Services.AddSingleton<ResultCache>();
         builder.Services.AddSingleton<ReportRenderer>();
         builder.Services.AddValidatedOptions<ReportOptions>("Reports");
-        builder.Services.AddDbContext<ReportsDb>((sp, options) => ReportsDb.Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddDbContextPool<ReportsDb>((sp, options) => ReportsDb.Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton<IStartupTask, ReportsSchema>();
         builder.Services.AddSingleton<ReportJobStore>();
         builder.Services.AddSingleton<ReportSignal>();
