@@ -28,6 +28,7 @@ public sealed record OptionSpec(string Name, string? ValueName, string Help, str
         new("token", "JWT", "bearer token for HTTP scenarios", "LOADTEST_TOKEN"),
         new("tutor-token", "JWT", "a tutor's bearer token (ingest-rest)", "LOADTEST_TUTOR_TOKEN"),
         new("event", "NAME", "ingest-bus: lesson-completed (default; notification consumes it too) or material-viewed (analytics only)"),
+        new("publisher", "raw|masstransit", "ingest-bus: RabbitMQ.Client publishing MassTransit envelopes (default), or a MassTransit bus"),
         new("mix", "LIST", "api-reads: weights, e.g. dashboard=70,chart=20,quick-report=10"),
         new("connections", "N", "wrk: open connections (default 32)"),
         new("threads", "N", "wrk: threads (default 2)"),

@@ -42,6 +42,9 @@ public sealed class IngestBusScenario : Scenario
         }
 
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        await using var raw = RawPublisher(run.Options)
+            ? await RawEnvelopePublisher.StartAsync(run.Options.Require("rabbitmq"), cancellationToken)
+            : null;
         var materials = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToArray();
         var elapsed = await run.DriveAsync("publish", async (context, ct) =>
         {
@@ -58,7 +61,14 @@ public sealed class IngestBusScenario : Scenario
                     LessonId = Guid.NewGuid(), Outcome = context.Slot(10) == 9 ? LessonOutcome.NoShow : LessonOutcome.Attended,
                     Minutes = context.Slot(10) == 9 ? 0 : 60, Subject = "load test",
                 };
-            await bus.Endpoint.Publish(message, message.GetType(), ct);
+            if (raw is not null)
+            {
+                await raw.PublishAsync(message, context.Slot(int.MaxValue), ct);
+            }
+            else
+            {
+                await bus.Endpoint.Publish(message, message.GetType(), ct);
+            }
             if (!context.IsWarmup)
             {
                 watcher.Sent(message.EventId, context.IntendedAt);
@@ -69,8 +79,19 @@ public sealed class IngestBusScenario : Scenario
         await watcher.CollectAsync(run.Recorder, run.StartedAt, TimeSpan.FromSeconds(run.Options.GetSeconds("timeout", 30)) * 2,
             cancellationToken);
         return run.Result(Name, RowSummary.From(run.Recorder, elapsed), elapsed,
-            $"analytics via RabbitMQ ({(materialViews ? "MaterialViewed" : "LessonCompleted")})");
+            $"analytics via RabbitMQ ({(materialViews ? "MaterialViewed" : "LessonCompleted")}, {(raw is null ? "MassTransit" : "raw")} publisher)");
     }
+
+    /// <summary>
+    /// raw (default): RabbitMQ.Client publishes MassTransit envelopes, as cheaply as the baseline publishes, so
+    /// the figure is the consumer's; masstransit: a MassTransit bus publishes, as the bot gateway's relay does.
+    /// </summary>
+    private static bool RawPublisher(CommandLine options) => options.Get("publisher") switch
+    {
+        null or "raw" => true,
+        "masstransit" => false,
+        var other => throw new UsageException($"--publisher must be raw or masstransit, not '{other}'"),
+    };
 
     /// <summary>
     /// LessonCompleted is consumed by notification as well, whose per-event work then shares the machine with
