@@ -1,19 +1,12 @@
 using System.Text.Json.Nodes;
+using Repitbot.Contracts;
 
 namespace Repitbot.BotGateway.Bot;
 
-/// <summary>
-/// The notification types a user may switch off, as the notification service names them (its
-/// <c>optedOutTypes</c> preference). The test notification and the digest are not among them: the first
-/// always goes out, the second has its own switch.
-/// </summary>
+/// <summary>The notification types a user may switch off, kept in the notification service's <c>optedOutTypes</c> preference.</summary>
 public static class NotificationTypeToggles
 {
-    public static readonly IReadOnlyList<string> Types =
-    [
-        "lesson-scheduled", "lesson-rescheduled", "lesson-cancelled", "lesson-reminder", "lesson-completed",
-        "homework-assigned", "homework-graded", "payment-received", "balance-low", "student-linked", "material-shared",
-    ];
+    public static IReadOnlyList<string> Types => NotificationTypeNames.Switchable;
 
     public static HashSet<string> OptedOut(JsonObject preferences) =>
         preferences["optedOutTypes"] is JsonArray types

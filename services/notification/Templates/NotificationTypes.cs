@@ -1,21 +1,23 @@
+using Repitbot.Contracts;
+
 namespace Repitbot.Notification.Templates;
 
 /// <summary>Every notification the service knows, with the variables its templates may use.</summary>
 public static class NotificationTypes
 {
-    public const string LessonScheduled = "lesson-scheduled";
-    public const string LessonRescheduled = "lesson-rescheduled";
-    public const string LessonCancelled = "lesson-cancelled";
-    public const string LessonReminder = "lesson-reminder";
-    public const string LessonCompleted = "lesson-completed";
-    public const string HomeworkAssigned = "homework-assigned";
-    public const string HomeworkGraded = "homework-graded";
-    public const string PaymentReceived = "payment-received";
-    public const string BalanceLow = "balance-low";
-    public const string StudentLinked = "student-linked";
-    public const string MaterialShared = "material-shared";
-    public const string Test = "test";
-    public const string Digest = "digest";
+    public const string LessonScheduled = NotificationTypeNames.LessonScheduled;
+    public const string LessonRescheduled = NotificationTypeNames.LessonRescheduled;
+    public const string LessonCancelled = NotificationTypeNames.LessonCancelled;
+    public const string LessonReminder = NotificationTypeNames.LessonReminder;
+    public const string LessonCompleted = NotificationTypeNames.LessonCompleted;
+    public const string HomeworkAssigned = NotificationTypeNames.HomeworkAssigned;
+    public const string HomeworkGraded = NotificationTypeNames.HomeworkGraded;
+    public const string PaymentReceived = NotificationTypeNames.PaymentReceived;
+    public const string BalanceLow = NotificationTypeNames.BalanceLow;
+    public const string StudentLinked = NotificationTypeNames.StudentLinked;
+    public const string MaterialShared = NotificationTypeNames.MaterialShared;
+    public const string Test = NotificationTypeNames.Test;
+    public const string Digest = NotificationTypeNames.Digest;
 
     private static readonly TemplateVariable Recipient = new("recipient_name", "Who reads the message", "Анна");
     private static readonly TemplateVariable Student = new("student_name", "The student", "Дима Орлов");
