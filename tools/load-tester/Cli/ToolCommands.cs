@@ -23,6 +23,9 @@ public static class ToolCommands
                 return 0;
             case "serve":
                 return await BareKestrelServer.RunAsync((int)options.GetLong("port", 17090, 1024, 65535), cancellationToken);
+            case "serve-proxy":
+                return await MinimalYarpProxy.RunAsync((int)options.GetLong("port", 17091, 1024, 65535),
+                    options.Require("backend"), cancellationToken);
             case "peak-memory":
                 var memory = PeakMemory.Read(options.Arguments);
                 Console.Write(ResultTable.Render(memory).Replace("-", " ", StringComparison.Ordinal));

@@ -16,15 +16,25 @@ public sealed class OpenModelRunner(ResultRecorder recorder)
     private long _dispatched;
     private long _inFlight;
 
-    /// <summary>Runs the plan; returns how long it took from the first intended start to the last completion.</summary>
+    /// <summary>
+    /// Runs the plan; returns how long it took from the first intended start to the last completion.
+    /// <paramref name="warmedUp"/> runs between the unrecorded warm-up operations and the measured ones, for a
+    /// scenario whose warm-up is finished only when the system under test has processed it.
+    /// </summary>
     public async Task<TimeSpan> RunAsync(RunPlan plan, string defaultOperation,
-        Func<OperationContext, CancellationToken, Task<Outcome>> operation, CancellationToken cancellationToken)
+        Func<OperationContext, CancellationToken, Task<Outcome>> operation, CancellationToken cancellationToken,
+        Func<CancellationToken, Task>? warmedUp = null)
     {
         for (var i = 0L; i < plan.Warmup; i++)
         {
             using var warm = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             warm.CancelAfter(plan.Timeout);
             await operation(new OperationContext(-1 - i, DateTimeOffset.UtcNow), warm.Token);
+        }
+
+        if (warmedUp is not null)
+        {
+            await warmedUp(cancellationToken);
         }
 
         var planned = plan.Planned;

@@ -17,9 +17,12 @@ public sealed class ScenarioRun(CommandLine options, RunPlan plan, string label,
 
     public DateTimeOffset StartedAt { get; private set; } = DateTimeOffset.UtcNow;
 
-    /// <summary>Runs the plan's operations through the open-model runner with a live progress line.</summary>
+    /// <summary>
+    /// Runs the plan's operations through the open-model runner with a live progress line. The run starts
+    /// (<see cref="StartedAt"/>) after the warm-up operations and <paramref name="warmedUp"/>.
+    /// </summary>
     public async Task<TimeSpan> DriveAsync(string operation, Func<OperationContext, CancellationToken, Task<Outcome>> execute,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<CancellationToken, Task>? warmedUp = null)
     {
         var runner = new OpenModelRunner(Recorder);
         StartedAt = DateTimeOffset.UtcNow;
@@ -30,7 +33,15 @@ public sealed class ScenarioRun(CommandLine options, RunPlan plan, string label,
             progress.Start();
         }
 
-        return await runner.RunAsync(Plan, operation, execute, cancellationToken);
+        return await runner.RunAsync(Plan, operation, execute, cancellationToken, async ct =>
+        {
+            if (warmedUp is not null)
+            {
+                await warmedUp(ct);
+            }
+
+            StartedAt = DateTimeOffset.UtcNow;
+        });
     }
 
     public ScenarioResult Result(string scenario, IEnumerable<RowResult> rows, TimeSpan elapsed, string? target = null) => new()
