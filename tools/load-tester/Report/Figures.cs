@@ -49,6 +49,14 @@ public static class Figures
             ? new Figure("gateway req/s (YARP + JWT → bare Kestrel)", Rate(y),
                 $"nginx {Rate(nginx)}; bare Kestrel {Rate(bare)}", Ratio(y, nginx), "≥ 1 × nginx", nginx is { } n ? y >= n : null, Errors(yarp))
             : Missing("gateway req/s (YARP + JWT → bare Kestrel)", "wrk-gateway-bare");
+        // YARP with nothing of ours: how much of the gap to nginx is the proxy library's, how much the gateway's.
+        var minimal = results.Row("wrk-yarp-minimal", "wrk-yarp-minimal");
+        yield return minimal?.ThroughputPerSecond is { } m
+            ? new Figure("YARP alone req/s (no auth, limits, metrics)", Rate(m), $"nginx {Rate(nginx)}", Ratio(m, nginx),
+                Note: yarp?.ThroughputPerSecond is { } gw
+                    ? $"gateway = {(gw / m).ToString("0.00", CultureInfo.InvariantCulture)} × YARP alone {Errors(minimal)}".TrimEnd()
+                    : Errors(minimal))
+            : Missing("YARP alone req/s (no auth, limits, metrics)", "wrk-yarp-minimal");
         var direct = results.Row("wrk-analytics", "wrk-analytics")?.ThroughputPerSecond;
         var viaGateway = results.Row("wrk-gateway-analytics", "wrk-gateway-analytics");
         yield return viaGateway?.ThroughputPerSecond is { } g
