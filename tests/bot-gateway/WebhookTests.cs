@@ -48,6 +48,20 @@ public sealed class WebhookTests(BotGatewayFactory factory) : IClassFixture<BotG
         Assert.Equal(1L, await stored.ExecuteScalarAsync());
     }
 
+    [Fact]
+    public async Task A_payload_that_jsonb_cannot_hold_is_a_400_naming_the_body()
+    {
+        using var anonymous = factory.CreateClient();
+        var body = Delivery("evt-" + Guid.NewGuid(), "lessons/completed", Guid.NewGuid(), new { note = "nul\u0000here" });
+
+        var response = await anonymous.SendAsync(Signed(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"body\"", problem, StringComparison.Ordinal);
+        Assert.Contains("cannot be stored", problem, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string> BadSignatures => ["", "t=abc,v1=00", "v1=deadbeef", "stale", "wrong-secret"];
 
     [Theory]

@@ -63,9 +63,10 @@ public static class WebhooksApi
         {
             id = await WebhookInbox.InsertAsync(db, source, externalId, payload.ToJsonString(), clock.GetUtcNow(), cancellationToken);
         }
-        catch (PostgresException)
+        catch (PostgresException ex) when (ex.SqlState.StartsWith("22", StringComparison.Ordinal))
         {
-            // PostgreSQL's jsonb refuses some valid JSON (a \u0000 in a string).
+            // PostgreSQL's jsonb refuses some valid JSON (a \u0000 in a string): a data exception, the sender's
+            // to fix. Any other database error is ours and must not be answered as the sender's mistake.
             return Count(source, "invalid", TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["body"] = ["The payload cannot be stored (e.g. it contains \\u0000)."] }));
         }

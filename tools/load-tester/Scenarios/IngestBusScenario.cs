@@ -8,7 +8,7 @@ namespace Repitbot.LoadTester.Scenarios;
 
 /// <summary>
 /// LessonCompleted (or, with <c>--event material-viewed</c>, MaterialViewed) published straight onto the bus
-/// with MassTransit, then waited for in analytics' store: the "stored" row's throughput is analytics ingestion, compared with the raw RabbitMQ ceiling.
+/// as MassTransit envelopes (<c>--publisher</c>), then waited for in analytics' store: the "stored" row's throughput is analytics ingestion, compared with the raw RabbitMQ ceiling.
 /// Each event's OccurredAt is its intended send time, so the stored latency is end to end. With <c>--warmup N</c>,
 /// N events of another tutor are published and stored before the measured run starts.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class IngestBusScenario : Scenario
 {
     public override string Name => "ingest-bus";
 
-    public override string Summary => "publish LessonCompleted (--event) onto RabbitMQ (MassTransit) and wait until analytics stores each";
+    public override string Summary => "publish LessonCompleted (--event) onto RabbitMQ as MassTransit envelopes and wait until analytics stores each";
 
     public override double? DefaultRate => null;
 

@@ -50,6 +50,12 @@ public sealed class StoredEventWatcher(string connectionString, Guid? tutorId = 
         CancellationToken cancellationToken)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        return await WaitForCountAsync(dataSource, tutor, since, count, timeout, cancellationToken);
+    }
+
+    private static async Task<bool> WaitForCountAsync(NpgsqlDataSource dataSource, Guid tutor, DateTimeOffset since, long count,
+        TimeSpan timeout, CancellationToken cancellationToken)
+    {
         var deadline = DateTimeOffset.UtcNow + timeout;
         while (await CountAsync(dataSource, tutor, since, cancellationToken) < count)
         {
@@ -73,7 +79,7 @@ public sealed class StoredEventWatcher(string connectionString, Guid? tutorId = 
         if (tutorId is { } tutor && missing.Count > 0)
         {
             var since = new DateTimeOffset(Interlocked.Read(ref _earliestTicks), TimeSpan.Zero);
-            await WaitForCountAsync(tutor, since, missing.Count, deadline - DateTimeOffset.UtcNow, cancellationToken);
+            await WaitForCountAsync(dataSource, tutor, since, missing.Count, deadline - DateTimeOffset.UtcNow, cancellationToken);
             deadline = DateTimeOffset.UtcNow; // one read of what is there, then the rest is "not_stored"
         }
 
