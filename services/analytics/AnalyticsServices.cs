@@ -3,11 +3,13 @@ using Repitbot.Analytics.Dashboard;
 using Repitbot.Analytics.Data;
 using Repitbot.Analytics.Exports;
 using Repitbot.Analytics.Ingestion;
+using Repitbot.Analytics.Ingestion.Queues;
 using Repitbot.Analytics.Observability;
 using Repitbot.Analytics.Realtime;
 using Repitbot.Analytics.Rollups;
 using Repitbot.Hosting.Configuration;
 using Repitbot.Hosting.Data;
+using Repitbot.Hosting.Health;
 using Repitbot.Hosting.Messaging;
 using Repitbot.Hosting.Redis;
 using Repitbot.Hosting.Startup;
@@ -20,7 +22,11 @@ public static class AnalyticsServices
     {
         builder.AddPostgres<AnalyticsDb>(AnalyticsDb.Schema);
         builder.AddRedis();
-        builder.AddMessageBus(bus => bus.AddEventConsumers());
+        builder.AddRabbitMq();
+        builder.Services.AddSingleton<BatchProcessor>();
+        builder.Services.AddSingleton<IngestionHost>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionHost>());
+        builder.Services.AddHealthChecks().AddCheck<IngestionHost>("rabbitmq-ingestion", tags: [HealthTags.Ready]);
         builder.Services.AddValidatedOptions<IngestionOptions>(IngestionOptions.Section);
         builder.Services.AddSingleton<EventPartitions>();
         builder.Services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<EventPartitions>());

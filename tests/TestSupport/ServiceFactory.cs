@@ -23,7 +23,16 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
     public async Task InitializeAsync()
     {
         _vhost = await RabbitVirtualHost.CreateAsync();
-        await Services.RunStartupTasksAsync(CancellationToken.None);
+        try
+        {
+            await Services.RunStartupTasksAsync(CancellationToken.None);
+        }
+        catch
+        {
+            // xUnit does not dispose a fixture that failed to start: the virtual host would be left behind.
+            await ((IAsyncLifetime)this).DisposeAsync();
+            throw;
+        }
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -45,6 +45,32 @@ public sealed class MalformedEventTests(AnalyticsFactory factory) : IClassFixtur
         Assert.True(await Eventually.Async(async () => await Store.EventCountAsync(factory.Database, tutorId) == 2));
     }
 
+    [Fact]
+    public async Task An_event_postgresql_refuses_goes_to_the_error_queue_alone_and_the_rest_of_its_batch_is_stored()
+    {
+        var tutorId = Guid.NewGuid();
+        var good = Enumerable.Range(0, 6).Select(i => Shared(tutorId, $"Worksheet {i}")).ToList();
+        // Valid JSON and a valid event, but jsonb cannot hold \u0000: the store fails for this event alone, every time.
+        var refused = Shared(tutorId, "nul\u0000here");
+
+        foreach (var e in good.Take(3).Append(refused).Concat(good.Skip(3)))
+        {
+            await factory.PublishAsync(e);
+        }
+
+        var headers = await Broker.NextAsync(factory.RabbitMqUri, "analytics-material-shared_error");
+        Assert.NotNull(headers);
+        Assert.Contains(refused.EventId.ToString(), headers["MT-Fault-Message"], StringComparison.Ordinal);
+        Assert.Contains("could not be stored", headers["MT-Fault-Message"], StringComparison.Ordinal);
+        Assert.True(await Eventually.Async(async () => await Store.EventCountAsync(factory.Database, tutorId) == good.Count),
+            $"{await Store.EventCountAsync(factory.Database, tutorId)} of {good.Count} good events stored.");
+    }
+
+    private static MaterialShared Shared(Guid tutorId, string title) => new()
+    {
+        EventId = Guid.NewGuid(), OccurredAt = DateTimeOffset.UtcNow, TutorId = tutorId, MaterialId = Guid.NewGuid(), Title = title,
+    };
+
     private static HomeworkGraded Graded(Guid tutorId, int score) => new()
     {
         EventId = Guid.NewGuid(), OccurredAt = DateTimeOffset.UtcNow, TutorId = tutorId, StudentId = Guid.NewGuid(),

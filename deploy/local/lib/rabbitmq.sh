@@ -44,9 +44,13 @@ EOF
   chown -R rabbitmq:rabbitmq "$RMQ_DIR"
   require_reachable rabbitmq "$RMQ_DIR"
   rm -f "$RMQ_PID"
+  # The broker reserves file handles for every virtual host's message stores and every socket. runuser's
+  # PAM session sets the soft limit back to 1024, at which a dozen (test) virtual hosts use them all up and
+  # new connections wait in the handshake until one is freed; hence the hard limit, raised inside.
   # RABBITMQ_CONF_ENV_FILE points at a file that does not exist, so /etc/rabbitmq/rabbitmq-env.conf
   # cannot change the node name or paths behind our back.
-  start_detached "$RMQ_LAUNCHER_PID" "$RMQ_LOG" runuser -u rabbitmq -- env \
+  start_detached "$RMQ_LAUNCHER_PID" "$RMQ_LOG" runuser -u rabbitmq -- \
+    sh -c 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$@"' rabbitmq-start env \
     HOME="$(getent passwd rabbitmq | cut -d: -f6)" \
     RABBITMQ_NODENAME="$RMQ_NODE" \
     RABBITMQ_CONF_ENV_FILE="$RMQ_DIR/rabbitmq-env.conf" \

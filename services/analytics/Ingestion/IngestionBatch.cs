@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Repitbot.Analytics.Ingestion;
 
 /// <summary>
@@ -17,7 +15,7 @@ public static class IngestionBatch
     public const int Concurrency = 2;
 
     /// <summary>Room for the batches in flight plus the next one filling, so a backlog always gives full batches.</summary>
-    public const int Prefetch = Size * (Concurrency + 1);
+    public const ushort Prefetch = Size * (Concurrency + 1);
 
     /// <summary>
     /// A lone event waits at most this long for company. Counted from a batch's first message: when the
@@ -26,9 +24,4 @@ public static class IngestionBatch
     /// Counting from the last message instead would hold a steady trickle back until the batch is full.
     /// </summary>
     public static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(100);
-
-    public static void Configure(BatchOptions options) => options
-        .SetMessageLimit(Size)
-        .SetTimeLimit(TimeLimit)
-        .SetConcurrencyLimit(Concurrency);
 }

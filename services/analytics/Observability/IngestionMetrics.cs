@@ -11,6 +11,12 @@ public static class IngestionMetrics
     public static readonly Counter Stored = Metrics.CreateCounter("repitbot_analytics_events_stored_total",
         "Events stored for the first time.");
 
+    public static readonly Counter MovedToErrorQueue = Metrics.CreateCounter("repitbot_analytics_events_rejected_total",
+        "Messages moved to an analytics error queue (malformed, or failing to store on their own).", "queue");
+
+    public static readonly Counter StoreRetries = Metrics.CreateCounter("repitbot_analytics_store_retries_total",
+        "Failed attempts to store a batch that were tried again (PostgreSQL or Redis unavailable, mostly).");
+
     public static readonly Histogram Lag = Metrics.CreateHistogram("repitbot_analytics_ingest_lag_seconds",
         "Time from an event happening to analytics storing it.", new HistogramConfiguration
         {

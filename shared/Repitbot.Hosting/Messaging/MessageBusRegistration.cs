@@ -20,7 +20,7 @@ public static class MessageBusRegistration
     public static IHostApplicationBuilder AddMessageBus(this IHostApplicationBuilder builder,
         Action<IBusRegistrationConfigurator>? configure = null)
     {
-        builder.Services.AddValidatedOptions<RabbitMqOptions>("RabbitMq");
+        builder.AddRabbitMq();
         builder.Services.AddMassTransit(bus =>
         {
             // The product calls out to nothing but its SMTP server and the Telegram API.
@@ -68,6 +68,17 @@ public static class MessageBusRegistration
             o.StartTimeout = TimeSpan.FromSeconds(30);
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
+        return builder;
+    }
+
+    /// <summary>
+    /// The <c>RabbitMq</c> settings, validated at start, and a start-up probe that names the broker when it
+    /// cannot be reached. <see cref="AddMessageBus"/> includes it; a service with its own RabbitMQ.Client
+    /// consumers (analytics) calls it alone.
+    /// </summary>
+    public static IHostApplicationBuilder AddRabbitMq(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<RabbitMqOptions>("RabbitMq");
         builder.Services.AddDependencyProbe("RabbitMQ",
             sp => RabbitMqAddress.Parse(sp.GetValidated<RabbitMqOptions>().Uri!).ToString(),
             async (sp, ct) =>
