@@ -65,6 +65,12 @@ public sealed class QueueConsumer : AsyncDefaultBasicConsumer, IAsyncDisposable
     protected override Task OnCancelAsync(string[] consumerTags, CancellationToken cancellationToken = default)
     {
         _inbox.Writer.TryComplete();
+        if (!_stopping)
+        {
+            // The broker cancelled the consumer (its queue was deleted, say): start again, declaring the queue anew.
+            _lost.TrySetResult(new IOException($"{_route.Name}: the broker cancelled the consumer"));
+        }
+
         return Task.CompletedTask;
     }
 
