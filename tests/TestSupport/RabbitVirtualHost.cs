@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 
 namespace Repitbot.TestSupport;
@@ -9,8 +8,7 @@ namespace Repitbot.TestSupport;
 /// </summary>
 public sealed class RabbitVirtualHost : IAsyncDisposable
 {
-    private const string Management = "http://127.0.0.1:15672/api/vhosts/";
-    private const string User = "repitbot";
+    private const string User = RabbitManagement.User;
     private readonly HttpClient _http;
 
     private RabbitVirtualHost(HttpClient http, string name)
@@ -25,19 +23,17 @@ public sealed class RabbitVirtualHost : IAsyncDisposable
 
     public static async Task<RabbitVirtualHost> CreateAsync()
     {
-        var http = new HttpClient();
-        http.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes($"{User}:{User}")));
+        var http = RabbitManagement.CreateClient();
         var name = "test-" + Guid.NewGuid().ToString("N")[..12];
-        (await http.PutAsync(new Uri(Management + name), null)).EnsureSuccessStatusCode();
+        (await http.PutAsync(new Uri($"vhosts/{name}", UriKind.Relative), null)).EnsureSuccessStatusCode();
         var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json");
-        (await http.PutAsync(new Uri($"http://127.0.0.1:15672/api/permissions/{name}/{User}"), permissions)).EnsureSuccessStatusCode();
+        (await http.PutAsync(new Uri($"permissions/{name}/{User}", UriKind.Relative), permissions)).EnsureSuccessStatusCode();
         return new RabbitVirtualHost(http, name);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _http.DeleteAsync(new Uri(Management + Name));
+        await _http.DeleteAsync(new Uri($"vhosts/{Name}", UriKind.Relative));
         _http.Dispose();
     }
 }

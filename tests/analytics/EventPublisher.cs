@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Repitbot.Hosting.Messaging;
@@ -20,15 +19,7 @@ public sealed class EventPublisher : IAsyncDisposable
 
     public static async Task<EventPublisher> StartAsync(string rabbitMqUri)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            ApplicationName = "Repitbot.BotGateway",
-            DisableDefaults = true,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["RabbitMq:Uri"] = rabbitMqUri });
-        builder.AddMessageBus();
-        var host = builder.Build();
-        await host.StartAsync();
+        var host = await BusHost.StartAsync("Repitbot.BotGateway", rabbitMqUri, builder => builder.AddMessageBus());
         return new EventPublisher(host);
     }
 

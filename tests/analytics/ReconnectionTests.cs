@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 
 namespace Repitbot.Analytics.Tests;
@@ -15,7 +13,7 @@ public sealed class ReconnectionTests(AnalyticsFactory factory) : IClassFixture<
         await factory.PublishAsync(Lessons.Attended(tutorId, 30));
         Assert.True(await Eventually.Async(async () => await Store.EventCountAsync(factory.Database, tutorId) == 1));
 
-        using var management = Management();
+        using var management = RabbitManagement.CreateClient();
         var vhost = new Uri(factory.RabbitMqUri).AbsolutePath.TrimStart('/');
         string? connection = null;
         Assert.True(await Eventually.Async(async () => (connection = await IngestionConnectionAsync(management, vhost)) is not null),
@@ -29,14 +27,6 @@ public sealed class ReconnectionTests(AnalyticsFactory factory) : IClassFixture<
             $"{await Store.EventCountAsync(factory.Database, tutorId)} of 3 events stored after the connection was closed.");
         Assert.True(await Eventually.Async(async () => await IngestionConnectionAsync(management, vhost) is { } again && again != connection),
             "Ingestion did not open a new connection.");
-    }
-
-    private static HttpClient Management()
-    {
-        var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:15672/api/") };
-        http.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("repitbot:repitbot")));
-        return http;
     }
 
     private static async Task<string?> IngestionConnectionAsync(HttpClient management, string vhost)

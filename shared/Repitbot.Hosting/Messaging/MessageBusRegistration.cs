@@ -90,9 +90,6 @@ public static class MessageBusRegistration
     }
 
     /// <summary>"Repitbot.BotGateway" → "bot-gateway".</summary>
-    internal static string ServiceName(IHostApplicationBuilder builder)
-    {
-        var name = builder.Environment.ApplicationName.Replace("Repitbot.", "", StringComparison.Ordinal);
-        return System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z0-9])([A-Z])", "-$1").ToLowerInvariant();
-    }
+    internal static string ServiceName(IHostApplicationBuilder builder) =>
+        KebabCase.Of(builder.Environment.ApplicationName.Replace("Repitbot.", "", StringComparison.Ordinal));
 }

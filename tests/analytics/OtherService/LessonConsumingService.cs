@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using MassTransit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Repitbot.Contracts;
@@ -22,16 +21,11 @@ public sealed class LessonConsumingService : IAsyncDisposable
 
     public static async Task<LessonConsumingService> StartAsync(string applicationName, string rabbitMqUri)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var host = await BusHost.StartAsync(applicationName, rabbitMqUri, builder =>
         {
-            ApplicationName = applicationName,
-            DisableDefaults = true,
+            builder.Services.AddSingleton<ConsumedLessons>();
+            builder.AddMessageBus(bus => bus.AddConsumer<LessonCompletedConsumer>());
         });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["RabbitMq:Uri"] = rabbitMqUri });
-        builder.Services.AddSingleton<ConsumedLessons>();
-        builder.AddMessageBus(bus => bus.AddConsumer<LessonCompletedConsumer>());
-        var host = builder.Build();
-        await host.StartAsync();
         return new LessonConsumingService(host);
     }
 

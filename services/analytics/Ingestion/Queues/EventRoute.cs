@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Repitbot.Hosting.Messaging;
 
 namespace Repitbot.Analytics.Ingestion.Queues;
 
@@ -8,7 +8,7 @@ namespace Repitbot.Analytics.Ingestion.Queues;
 /// messages it cannot use. The names are the ones MassTransit gave these queues before analytics read them
 /// itself, so an existing broker keeps its queues and their messages.
 /// </summary>
-public sealed partial record EventRoute(Type EventType, string Name, string Exchange)
+public sealed record EventRoute(Type EventType, string Name, string Exchange)
 {
     public string ErrorQueue => Name + "_error";
 
@@ -19,11 +19,5 @@ public sealed partial record EventRoute(Type EventType, string Name, string Exch
         .ToList();
 
     public static EventRoute For(Type eventType) =>
-        new(eventType, "analytics-" + Kebab(eventType.Name), $"{eventType.Namespace}:{eventType.Name}");
-
-    /// <summary>"LessonCompleted" → "lesson-completed", as MassTransit's kebab-case endpoint names.</summary>
-    private static string Kebab(string name) => WordStart().Replace(name, "-$1").ToLowerInvariant();
-
-    [GeneratedRegex("(?<=[a-z0-9])([A-Z])")]
-    private static partial Regex WordStart();
+        new(eventType, "analytics-" + KebabCase.Of(eventType.Name), $"{eventType.Namespace}:{eventType.Name}");
 }

@@ -34,10 +34,7 @@ public sealed class IngestionHost(IOptions<RabbitMqOptions> options, BatchProces
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Off the caller's synchronization context: a test host starts services from a thread that blocks on
-        // them, and the dozens of awaits of declaring the queues must not queue up behind it.
-        _session = await Task.Run(() => IngestionSession.OpenAsync(_factory, processor, clock, _stopNow.Token, cancellationToken),
-            cancellationToken);
+        _session = await IngestionSession.OpenAsync(_factory, processor, clock, _stopNow.Token, cancellationToken);
         IngestionLog.Consuming(logger, EventRoute.All.Count, _factory.HostName, _factory.Port, _factory.VirtualHost);
         _supervision = Task.Run(SuperviseAsync, CancellationToken.None);
     }
