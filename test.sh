@@ -9,6 +9,11 @@ RESULTS=.local/test-results
 deploy/local/infra.sh up
 deploy/validate-compose.sh
 
+# The tests keep their rows and aggregates apart from a running ./run.sh (database repitbot, Redis 0):
+# a database of their own, laid out like repitbot, and another Redis database.
+export REPITBOT_DATABASE=${REPITBOT_DATABASE:-repitbot_test} REPITBOT_REDIS_DATABASE=${REPITBOT_REDIS_DATABASE:-1}
+deploy/local/infra.sh database "$REPITBOT_DATABASE"
+
 dotnet build Repitbot.sln -nologo -clp:ErrorsOnly -v:q
 
 rm -rf "$RESULTS"

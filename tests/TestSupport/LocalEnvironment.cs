@@ -24,11 +24,16 @@ public static class LocalEnvironment
             }
         }
 
-        // A second working copy runs its tests against its own database (infra.sh database NAME).
-        if (Environment.GetEnvironmentVariable("REPITBOT_DATABASE") is { Length: > 0 } database
-            && settings.TryGetValue("ConnectionStrings__Postgres", out var connectionString))
+        // ./test.sh runs the tests against a database and a Redis database of their own (TestData), so a
+        // running ./run.sh keeps its rows and its aggregates; a second working copy picks yet another.
+        if (settings.TryGetValue("ConnectionStrings__Postgres", out var connectionString))
         {
-            settings["ConnectionStrings__Postgres"] = connectionString.Replace("Database=repitbot;", $"Database={database};", StringComparison.Ordinal);
+            settings["ConnectionStrings__Postgres"] = connectionString.Replace("Database=repitbot;", $"Database={TestData.Database};", StringComparison.Ordinal);
+        }
+
+        if (settings.TryGetValue("ConnectionStrings__Redis", out var redis) && TestData.RedisDatabase is { } redisDatabase)
+        {
+            settings["ConnectionStrings__Redis"] = $"{redis},defaultDatabase={redisDatabase}";
         }
 
         return settings;

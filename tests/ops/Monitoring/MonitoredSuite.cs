@@ -36,7 +36,7 @@ public sealed class MonitoredSuite : IAsyncLifetime
 
     public PrometheusServer Prometheus { get; private set; } = null!;
 
-    public static string Database => Environment.GetEnvironmentVariable("REPITBOT_DATABASE") is { Length: > 0 } db ? db : "repitbot";
+    public static string Database => TestData.Database;
 
     public async Task InitializeAsync()
     {
