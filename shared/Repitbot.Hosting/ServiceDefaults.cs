@@ -13,6 +13,7 @@ using Repitbot.Hosting.Data;
 using Repitbot.Hosting.Errors;
 using Repitbot.Hosting.Health;
 using Repitbot.Hosting.Observability;
+using Repitbot.Hosting.Workers;
 
 namespace Repitbot.Hosting;
 
@@ -37,6 +38,9 @@ public static class ServiceDefaults
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddHealthChecks();
+        builder.Services.AddHealthCheckTimeouts();
+        builder.Services.AddWorkerHeartbeats();
+        builder.Services.AddBoundedShutdown();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.Services.AddRepitbotAuthentication();
         return builder;

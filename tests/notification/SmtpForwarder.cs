@@ -5,7 +5,8 @@ namespace Repitbot.Notification.Tests;
 
 /// <summary>
 /// A port this test controls in front of the real SMTP server: while started it pipes every connection
-/// through, while stopped connections are refused — "the mail server is down".
+/// through, while stopped connections are refused — "the mail server is down". While hanging it takes
+/// connections and never answers — "the mail server is stuck".
 /// </summary>
 public sealed class SmtpForwarder(int target) : IDisposable
 {
@@ -13,6 +14,9 @@ public sealed class SmtpForwarder(int target) : IDisposable
     private CancellationTokenSource? _stop;
 
     public int Port { get; private set; }
+
+    /// <summary>New connections are accepted and left without a greeting until this is set back to false.</summary>
+    public bool Hanging { get; set; }
 
     public void Start()
     {
@@ -51,6 +55,11 @@ public sealed class SmtpForwarder(int target) : IDisposable
         using (client)
         using (var server = new TcpClient())
         {
+            while (Hanging && !stop.IsCancellationRequested)
+            {
+                await Task.Delay(50, CancellationToken.None);
+            }
+
             await server.ConnectAsync(IPAddress.Loopback, target, stop);
             var (a, b) = (client.GetStream(), server.GetStream());
             await Task.WhenAny(a.CopyToAsync(b, stop), b.CopyToAsync(a, stop));

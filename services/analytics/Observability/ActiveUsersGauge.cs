@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Prometheus;
 using Repitbot.Analytics.Realtime;
+using Repitbot.Hosting.Workers;
 
 namespace Repitbot.Analytics.Observability;
 
@@ -20,13 +21,14 @@ public sealed class MetricsOptions
 /// the last 7 days (wau) and 30 days (mau), from the per-day HyperLogLogs (a union costs one PFCOUNT).
 /// </summary>
 public sealed class ActiveUsersGauge(RealtimeReader reader, IOptions<MetricsOptions> options, TimeProvider clock,
-    ILogger<ActiveUsersGauge> logger) : BackgroundService
+    WorkerHeartbeats workers, ILogger<ActiveUsersGauge> logger) : BackgroundService
 {
     private static readonly Gauge ActiveUsers = Metrics.CreateGauge("repitbot_analytics_active_users",
         "Distinct users (tutors and students) active in the window, UTC days including today.", "window");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var heartbeat = workers.Loop("analytics-active-users", options.Value.ActiveUsersInterval);
         using var timer = new PeriodicTimer(options.Value.ActiveUsersInterval, clock);
         do
         {
@@ -37,8 +39,10 @@ public sealed class ActiveUsersGauge(RealtimeReader reader, IOptions<MetricsOpti
                 {
                     ActiveUsers.WithLabels(window).Set(await reader.ActiveUsersAsync(today.AddDays(1 - days), today));
                 }
+
+                heartbeat.Beat();
             }
-            catch (StackExchange.Redis.RedisException ex)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 // Redis away: keep the last values and try again at the next tick.
                 MetricsLog.ActiveUsersFailed(logger, ex);

@@ -1,14 +1,19 @@
 using Microsoft.Extensions.Options;
+using Repitbot.Hosting.Workers;
 
 namespace Repitbot.Analytics.Rollups;
 
 /// <summary>
 /// Once a day at the configured UTC time: recompute yesterday's rollups (late events included) and the
-/// retention cohorts. Both are idempotent, so a restart that runs them twice does no harm.
+/// retention cohorts. Both are idempotent, so a restart that runs them twice does no harm. A run that fails
+/// (PostgreSQL away) is tried again with growing pauses until it succeeds, and shows in readiness meanwhile.
 /// </summary>
 public sealed class NightlyRollup(DayRollup days, RetentionCohorts cohorts, IOptions<RollupOptions> options,
-    TimeProvider clock, ILogger<NightlyRollup> logger) : BackgroundService
+    TimeProvider clock, WorkerHeartbeats workers, ILogger<NightlyRollup> logger) : BackgroundService
 {
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromMinutes(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
@@ -16,12 +21,20 @@ public sealed class NightlyRollup(DayRollup days, RetentionCohorts cohorts, IOpt
             return;
         }
 
+        var heartbeat = workers.OnDemand("analytics-nightly-rollup", TimeSpan.FromMinutes(5));
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow();
             var next = NextRun(now, options.Value.TimeOfDay!.Value);
             await Task.Delay(next - now, clock, stoppingToken);
-            await RunOnceAsync(DateOnly.FromDateTime(next.UtcDateTime).AddDays(-1), stoppingToken);
+            using var work = heartbeat.BeginWork();
+            var day = DateOnly.FromDateTime(next.UtcDateTime).AddDays(-1);
+            for (var delay = FirstRetryDelay; !await RunOnceAsync(day, stoppingToken); delay = Min(delay * 2, LongestRetryDelay))
+            {
+                await Task.Delay(delay, clock, stoppingToken);
+            }
+
+            heartbeat.Beat();
         }
     }
 
@@ -31,18 +44,22 @@ public sealed class NightlyRollup(DayRollup days, RetentionCohorts cohorts, IOpt
         return today > now ? today : today.AddDays(1);
     }
 
-    private async Task RunOnceAsync(DateOnly day, CancellationToken stoppingToken)
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private async Task<bool> RunOnceAsync(DateOnly day, CancellationToken stoppingToken)
     {
         try
         {
             var report = await days.RecomputeAsync(day, stoppingToken);
             var cohortRows = await cohorts.RecomputeAsync(stoppingToken);
             RollupLog.NightlyDone(logger, day, report.Events, cohortRows);
+            return true;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
-            // Tomorrow's run (or POST /api/v1/admin/rollup) tries again; the service keeps ingesting.
+            // Tried again shortly (or POST /api/v1/admin/rollup); the service keeps ingesting meanwhile.
             RollupLog.NightlyFailed(logger, day, ex);
+            return false;
         }
     }
 }
@@ -53,6 +70,6 @@ internal static partial class RollupLog
         Message = "Nightly rollup recomputed {Day} from {Events} events and {CohortRows} retention rows")]
     public static partial void NightlyDone(ILogger logger, DateOnly day, int events, int cohortRows);
 
-    [LoggerMessage(EventId = 7102, Level = LogLevel.Error, Message = "Nightly rollup of {Day} failed")]
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Error, Message = "Nightly rollup of {Day} failed; trying again shortly")]
     public static partial void NightlyFailed(ILogger logger, DateOnly day, Exception exception);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Repitbot.Hosting.Workers;
 using Telegram.Bot;
 using Telegram.Bot.Types.Enums;
 
@@ -6,12 +7,13 @@ namespace Repitbot.BotGateway.Telegram;
 
 /// <summary>Long polling for local runs: getUpdates in a loop, acknowledging each batch by its next offset.</summary>
 public sealed partial class TelegramPolling(ITelegramBotClient bot, UpdateProcessor processor, IOptions<TelegramOptions> options,
-    ILogger<TelegramPolling> logger)
+    WorkerHeartbeats workers, ILogger<TelegramPolling> logger)
 {
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
+        var heartbeat = workers.Loop("bot-telegram-polling", TimeSpan.FromSeconds(options.Value.PollingTimeoutSeconds + 5));
         int? offset = null;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -42,6 +44,7 @@ public sealed partial class TelegramPolling(ITelegramBotClient bot, UpdateProces
 
                 offset ??= 0;
                 failures = 0;
+                heartbeat.Beat();
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

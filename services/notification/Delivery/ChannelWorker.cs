@@ -1,43 +1,71 @@
 using Microsoft.Extensions.Options;
 using Repitbot.Contracts;
+using Repitbot.Hosting.Workers;
 
 namespace Repitbot.Notification.Delivery;
 
 /// <summary>
 /// The worker of one channel. Each channel has its own, so a slow SMTP server holds up only e-mail. One
 /// loop claims as many due rows as there are free sending slots and sends them side by side; an idle
-/// worker costs one query per poll interval.
+/// worker costs one query per poll interval. A slot is given back on every path, a failed claim included:
+/// a database outage must cost time, never sending capacity.
 /// </summary>
-public sealed class ChannelWorker(NotificationChannel channel, IServiceScopeFactory scopes, DeliveryClaimer claimer,
-    DeliverySignal signal, IOptions<DeliveryOptions> options, ILogger<ChannelWorker> logger) : BackgroundService
+public sealed class ChannelWorker : BackgroundService
 {
+    private readonly NotificationChannel _channel;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly DeliveryClaimer _claimer;
+    private readonly DeliverySignal _signal;
+    private readonly DeliveryOptions _settings;
+    private readonly ILogger<ChannelWorker> _logger;
+    private readonly WorkerHeartbeat _heartbeat;
+    private readonly SendingSlots _slots;
+
+    public ChannelWorker(NotificationChannel channel, IServiceScopeFactory scopes, DeliveryClaimer claimer, DeliverySignal signal,
+        IOptions<DeliveryOptions> options, WorkerHeartbeats workers, ILogger<ChannelWorker> logger)
+    {
+        (_channel, _scopes, _claimer, _signal, _settings, _logger) = (channel, scopes, claimer, signal, options.Value, logger);
+        _slots = new SendingSlots(channel == NotificationChannel.Email ? _settings.EmailConcurrency : _settings.TelegramConcurrency);
+        _heartbeat = workers.Loop($"notification-{channel.ToString().ToLowerInvariant()}", _settings.PollInterval);
+    }
+
+    /// <summary>Sends in flight now (for tests and the stop path).</summary>
+    public int InFlight => _slots.InUse;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var settings = options.Value;
-        var concurrency = channel == NotificationChannel.Email ? settings.EmailConcurrency : settings.TelegramConcurrency;
-        using var slots = new SemaphoreSlim(concurrency, concurrency);
+        // Sends run on their own token: a stop lets them finish (or record their outcome) for a bounded time
+        // instead of cutting an e-mail off between the SMTP server's "OK" and the row's "Sent".
+        using var sends = new CancellationTokenSource();
+        try
+        {
+            await ClaimLoopAsync(stoppingToken, sends.Token);
+        }
+        finally
+        {
+            sends.CancelAfter(ShutdownRegistration.DrainTime);
+            await _slots.DrainAsync();
+        }
+    }
+
+    private async Task ClaimLoopAsync(CancellationToken stoppingToken, CancellationToken sendToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await slots.WaitAsync(stoppingToken);
-                var ids = await claimer.ClaimAsync(channel, slots.CurrentCount + 1, settings.Lease, stoppingToken);
+                await _slots.WaitForFreeAsync(stoppingToken);
+                var ids = await _claimer.ClaimAsync(_channel, _slots.Free, _settings.Lease, stoppingToken);
+                _heartbeat.Beat();
                 if (ids.Count == 0)
                 {
-                    slots.Release();
-                    await signal.WaitAsync(channel, settings.PollInterval, stoppingToken);
+                    await _signal.WaitAsync(_channel, _settings.PollInterval, stoppingToken);
                     continue;
-                }
-
-                // Only this loop takes slots, so the ones counted free above are still free.
-                for (var i = 1; i < ids.Count; i++)
-                {
-                    await slots.WaitAsync(stoppingToken);
                 }
 
                 foreach (var id in ids)
                 {
-                    _ = SendAsync(id, slots, stoppingToken);
+                    _slots.Run(token => SendAsync(id, token), sendToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -47,32 +75,39 @@ public sealed class ChannelWorker(NotificationChannel channel, IServiceScopeFact
             catch (Exception ex)
             {
                 // Before migrations ran, or the database is away: claimed rows come back when their lease ends.
-                Log.WorkerFailed(logger, ex, channel);
-                await Task.Delay(settings.PollInterval, stoppingToken);
+                Log.WorkerFailed(_logger, ex, _channel);
+                try
+                {
+                    await Task.Delay(_settings.PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }
 
-    private async Task SendAsync(Guid id, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private async Task SendAsync(Guid id, CancellationToken sendToken)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DeliveryProcessor>().ProcessAsync(id, stoppingToken);
+            await using var scope = _scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DeliveryProcessor>().ProcessAsync(id, sendToken);
+            _heartbeat.Beat();
         }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (sendToken.IsCancellationRequested)
         {
-            Log.SendFailed(logger, ex, id);
+            // Stopped past the drain time: the lease brings the row back.
         }
-        catch (OperationCanceledException)
+        catch (Exception ex)
         {
-            // Shutting down: the lease brings the row back.
+            Log.SendFailed(_logger, ex, id);
         }
         finally
         {
-            slots.Release();
             // A slot is free: look for more due rows now rather than at the next poll.
-            signal.Wake(channel);
+            _signal.Wake(_channel);
         }
     }
 }

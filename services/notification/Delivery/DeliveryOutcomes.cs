@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Repitbot.Contracts;
+using Repitbot.Hosting.Data;
 using Repitbot.Notification.Data;
 using Repitbot.Notification.Observability;
 using Repitbot.Notification.People;
@@ -10,6 +11,12 @@ namespace Repitbot.Notification.Delivery;
 /// <summary>Records what became of a claimed row, and what follows from a permanent failure.</summary>
 public sealed class DeliveryOutcomes(NotificationDb db, DeliverySignal signal, TimeProvider clock)
 {
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>Stop retrying this long before the lease ends, so the row is never written after another instance took it.</summary>
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(5);
+
     public async Task SentAsync(Delivery row, string? providerMessageId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -119,10 +126,26 @@ public sealed class DeliveryOutcomes(NotificationDb db, DeliverySignal signal, T
         }
     }
 
-    private Task<int> SaveAsync(Delivery row, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the outcome, waiting out a database outage while this instance still holds the row's lease:
+    /// an e-mail the server accepted must be marked sent, or another claim would send it a second time.
+    /// </summary>
+    private async Task SaveAsync(Delivery row, CancellationToken cancellationToken)
     {
+        var leaseEnds = row.LockedUntil ?? clock.GetUtcNow();
         row.LockedUntil = null;
         row.UpdatedAt = clock.GetUtcNow();
-        return db.SaveChangesAsync(cancellationToken);
+        for (var delay = FirstRetryDelay; ; delay = delay * 2 < LongestRetryDelay ? delay * 2 : LongestRetryDelay)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (TransientFailures.IsTransient(ex) && clock.GetUtcNow() + delay + LeaseMargin < leaseEnds)
+            {
+                await Task.Delay(delay, clock, cancellationToken);
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Repitbot.Hosting.Workers;
 
 namespace Repitbot.Notification.Observability;
 
@@ -6,7 +7,7 @@ namespace Repitbot.Notification.Observability;
 /// Keeps the backlog gauge (pending and scheduled rows) current from the database, so every instance
 /// reports the shared backlog; a sample every 15 s is plenty for a dashboard.
 /// </summary>
-internal sealed class BacklogSampler(NpgsqlDataSource database, ILogger<BacklogSampler> logger) : BackgroundService
+internal sealed class BacklogSampler(NpgsqlDataSource database, WorkerHeartbeats workers, ILogger<BacklogSampler> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
     private static readonly string[] Statuses = ["Pending", "Scheduled"];
@@ -18,14 +19,16 @@ internal sealed class BacklogSampler(NpgsqlDataSource database, ILogger<BacklogS
             NotificationMetrics.Backlog.WithLabels(status.ToLowerInvariant()).Set(0);
         }
 
+        var heartbeat = workers.Loop("notification-backlog-sampler", Interval);
         using var timer = new PeriodicTimer(Interval);
         do
         {
             try
             {
                 await SampleAsync(stoppingToken);
+                heartbeat.Beat();
             }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 // Before migrations ran, or the database is away: the gauge keeps its last value.
                 Log.SampleFailed(logger, ex);

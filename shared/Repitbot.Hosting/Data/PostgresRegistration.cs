@@ -23,10 +23,10 @@ public static class PostgresRegistration
         services.AddValidatedOptions<PostgresOptions>("ConnectionStrings");
         services.AddSingleton(sp =>
         {
-            var connectionString = new NpgsqlConnectionStringBuilder(sp.GetValidated<PostgresOptions>().Postgres)
-            {
-                ApplicationName = builder.Environment.ApplicationName,
-            };
+            var connectionString = new NpgsqlConnectionStringBuilder(sp.GetValidated<PostgresOptions>().Postgres);
+            // Sessions carry the service's name in pg_stat_activity, unless the installation named them (one
+            // name per replica tells which one holds a lock).
+            connectionString.ApplicationName ??= builder.Environment.ApplicationName;
             return new NpgsqlDataSourceBuilder(connectionString.ConnectionString).Build();
         });
         // Pooled: building a context resolves a dozen EF services per request, measured as the largest

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prometheus;
+using Repitbot.Hosting.Workers;
 
 namespace Repitbot.Hosting.Outbox;
 
@@ -15,7 +16,7 @@ namespace Repitbot.Hosting.Outbox;
 /// idempotent consumers absorb.
 /// </summary>
 internal sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes, IBus bus, OutboxSignal signal,
-    TimeProvider clock, ILogger<OutboxRelay<TContext>> logger) : BackgroundService
+    TimeProvider clock, WorkerHeartbeats workers, ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
     private const int BatchSize = 200;
@@ -27,12 +28,14 @@ internal sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var heartbeat = workers.Loop("outbox-relay", PollInterval);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var sent = await RelayBatchAsync(stoppingToken);
+                heartbeat.Beat();
                 failures = 0;
                 if (sent == BatchSize)
                 {

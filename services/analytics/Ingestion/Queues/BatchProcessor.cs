@@ -1,4 +1,6 @@
 using Repitbot.Analytics.Observability;
+using Repitbot.Hosting.Data;
+using Repitbot.Hosting.Workers;
 
 namespace Repitbot.Analytics.Ingestion.Queues;
 
@@ -10,7 +12,8 @@ namespace Repitbot.Analytics.Ingestion.Queues;
 /// infrastructure's is blamed on the events: the batch is split until the event that fails alone is found
 /// and moved to the error queue, and the others are stored.
 /// </summary>
-public sealed class BatchProcessor(EventIngestor ingestor, IEnumerable<IBatchObserver> observers, ILogger<BatchProcessor> logger)
+public sealed class BatchProcessor(EventIngestor ingestor, IEnumerable<IBatchObserver> observers, WorkerHeartbeats workers,
+    ILogger<BatchProcessor> logger)
 {
     /// <summary>Attempts of a whole batch before an unexplained failure is blamed on its events.</summary>
     private const int AttemptsBeforeBlame = 5;
@@ -20,9 +23,13 @@ public sealed class BatchProcessor(EventIngestor ingestor, IEnumerable<IBatchObs
 
     private readonly IBatchObserver[] _observers = observers.ToArray();
 
+    /// <summary>Due while a batch is open: one that waits on PostgreSQL or Redis for long shows in readiness.</summary>
+    private readonly WorkerHeartbeat _heartbeat = workers.OnDemand("analytics-ingestion", TimeSpan.FromSeconds(10));
+
     /// <param name="stopping">Cancelled only when the service must stop at once; unfinished messages are then delivered again.</param>
     public async Task ProcessAsync(EventRoute route, IReadOnlyList<Delivery> batch, ErrorQueues errors, CancellationToken stopping)
     {
+        using var work = _heartbeat.BeginWork();
         var usable = new List<Delivery>(batch.Count);
         foreach (var delivery in batch)
         {
@@ -37,6 +44,7 @@ public sealed class BatchProcessor(EventIngestor ingestor, IEnumerable<IBatchObs
         }
 
         await StoreAsync(route, usable, errors, AttemptsBeforeBlame, stopping);
+        _heartbeat.Beat();
         foreach (var observer in _observers)
         {
             observer.Finished(route, batch);
@@ -61,7 +69,7 @@ public sealed class BatchProcessor(EventIngestor ingestor, IEnumerable<IBatchObs
             }
             catch (Exception ex) when (!stopping.IsCancellationRequested)
             {
-                var transient = StoreFailures.IsTransient(ex);
+                var transient = TransientFailures.IsTransient(ex);
                 if (!transient && attempt >= attemptsBeforeBlame)
                 {
                     await BlameAsync(route, deliveries, errors, ex, stopping);

@@ -1,21 +1,25 @@
 using Microsoft.Extensions.Options;
+using Repitbot.Hosting.Workers;
 
 namespace Repitbot.Analytics.Reports.Jobs;
 
 /// <summary>Claims queued full-report jobs one at a time and runs them; a failed job is retried up to the limit.</summary>
 public sealed partial class ReportWorker(ReportJobStore store, FullReport report, ReportSignal signal, IOptions<ReportOptions> options,
-    ILogger<ReportWorker> logger) : BackgroundService
+    WorkerHeartbeats workers, ILogger<ReportWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        var heartbeat = workers.Loop("analytics-report-worker", settings.PollInterval);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await store.ClaimAsync(settings.Lease, stoppingToken) is { } job)
+                var job = await store.ClaimAsync(settings.Lease, stoppingToken);
+                heartbeat.Beat();
+                if (job is not null)
                 {
-                    await RunAsync(job, settings, stoppingToken);
+                    await RunAsync(job, settings, heartbeat, stoppingToken);
                     continue;
                 }
 
@@ -29,16 +33,27 @@ public sealed partial class ReportWorker(ReportJobStore store, FullReport report
             {
                 // The database being briefly unreachable must not end the worker.
                 LogLoopFailed(ex);
-                await Task.Delay(settings.PollInterval, stoppingToken);
+                try
+                {
+                    await Task.Delay(settings.PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }
 
-    private async Task RunAsync(ReportJob job, ReportOptions settings, CancellationToken stoppingToken)
+    private async Task RunAsync(ReportJob job, ReportOptions settings, WorkerHeartbeat heartbeat, CancellationToken stoppingToken)
     {
         try
         {
-            var file = await report.BuildAsync(job, percent => store.ProgressAsync(job.Id, percent, settings.Lease, stoppingToken), stoppingToken);
+            var file = await report.BuildAsync(job, async percent =>
+            {
+                await store.ProgressAsync(job.Id, percent, settings.Lease, stoppingToken);
+                heartbeat.Beat();
+            }, stoppingToken);
             await store.CompleteAsync(job.Id, file, stoppingToken);
             LogDone(job.Id, file.Content.Length);
         }

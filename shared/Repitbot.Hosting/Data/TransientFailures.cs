@@ -2,10 +2,13 @@ using System.Net.Sockets;
 using Npgsql;
 using StackExchange.Redis;
 
-namespace Repitbot.Analytics.Ingestion.Queues;
+namespace Repitbot.Hosting.Data;
 
-/// <summary>Which failures to store a batch are the infrastructure's (wait and try again, however long) rather than the events'.</summary>
-public static class StoreFailures
+/// <summary>
+/// Which failures are the infrastructure's (PostgreSQL or Redis away, a broken connection, a time-out):
+/// wait and try the same thing again, rather than blaming the data or giving up on it.
+/// </summary>
+public static class TransientFailures
 {
     public static bool IsTransient(Exception exception) => exception switch
     {
