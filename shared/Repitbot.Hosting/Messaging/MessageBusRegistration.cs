@@ -6,6 +6,7 @@ using RabbitMQ.Client;
 using Repitbot.Contracts;
 using Repitbot.Hosting.Configuration;
 using Repitbot.Hosting.Startup;
+using Repitbot.Hosting.Workers;
 
 namespace Repitbot.Hosting.Messaging;
 
@@ -66,7 +67,9 @@ public static class MessageBusRegistration
         {
             o.WaitUntilStarted = true;
             o.StartTimeout = TimeSpan.FromSeconds(30);
-            o.StopTimeout = TimeSpan.FromSeconds(30);
+            // Consumers in flight get the same drain time as every other worker, inside the host's stop time-out;
+            // what they do not finish is redelivered.
+            o.StopTimeout = ShutdownRegistration.DrainTime;
         });
         return builder;
     }
