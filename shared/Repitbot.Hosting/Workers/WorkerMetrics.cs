@@ -11,29 +11,37 @@ internal static class WorkerMetrics
     private static readonly Gauge SecondsWithoutProgress = Metrics.CreateGauge("repitbot_worker_seconds_without_progress",
         "How long a background worker has gone without progress while work was due (0 when idle).", "worker");
 
-    private static WorkerHeartbeats? _workers;
+    // Test hosts build several services in one process, all sharing the default registry: each worker name
+    // reports its worst state across them.
+    private static readonly List<WeakReference<WorkerHeartbeats>> Registries = [];
 
     public static void Observe(WorkerHeartbeats workers)
     {
-        // Test hosts build several services in one process, all sharing the default registry: the newest reports.
-        if (Interlocked.Exchange(ref _workers, workers) is null)
+        lock (Registries)
         {
-            Metrics.DefaultRegistry.AddBeforeCollectCallback(Update);
+            if (Registries.Count == 0)
+            {
+                Metrics.DefaultRegistry.AddBeforeCollectCallback(Update);
+            }
+
+            Registries.Add(new WeakReference<WorkerHeartbeats>(workers));
         }
     }
 
     private static void Update()
     {
-        if (Volatile.Read(ref _workers) is not { } workers)
+        List<WorkerHeartbeat> all;
+        lock (Registries)
         {
-            return;
+            Registries.RemoveAll(r => !r.TryGetTarget(out _));
+            all = [.. Registries.SelectMany(r => r.TryGetTarget(out var workers) ? workers.All : [])];
         }
 
-        foreach (var worker in workers.All)
+        foreach (var worker in all.GroupBy(w => w.Name, StringComparer.Ordinal))
         {
-            var quiet = worker.WithoutProgress();
-            Stalled.WithLabels(worker.Name).Set(quiet > worker.StallAfter ? 1 : 0);
-            SecondsWithoutProgress.WithLabels(worker.Name).Set(quiet.TotalSeconds);
+            var quiet = worker.Max(w => w.WithoutProgress());
+            Stalled.WithLabels(worker.Key).Set(worker.Any(w => w.IsStalled) ? 1 : 0);
+            SecondsWithoutProgress.WithLabels(worker.Key).Set(quiet.TotalSeconds);
         }
     }
 }
