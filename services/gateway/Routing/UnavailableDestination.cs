@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Timeouts;
 using Repitbot.Hosting.Errors;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
@@ -15,7 +16,7 @@ internal static class UnavailableDestination
     public static async Task AnswerAsync(HttpContext context, RequestDelegate next)
     {
         await next(context);
-        if (context.Response.HasStarted || context.GetForwarderErrorFeature() is not { } failure || !IsOutage(failure.Error))
+        if (context.Response.HasStarted || context.GetForwarderErrorFeature() is not { } failure || !IsOutage(context, failure.Error))
         {
             return;
         }
@@ -25,6 +26,11 @@ internal static class UnavailableDestination
     }
 
     // Errors of the client (it went away, sent a broken body) or of a response already under way are not outages.
-    private static bool IsOutage(ForwarderError error) => error is ForwarderError.Request or ForwarderError.RequestTimedOut
-        or ForwarderError.NoAvailableDestinations or ForwarderError.RequestBodyDestination;
+    // The route's Timeout cancels the request the way a client that leaves does, and YARP answered that with
+    // a 400, as if the client had erred: the timeout feature tells the two apart.
+    private static bool IsOutage(HttpContext context, ForwarderError error) =>
+        error is ForwarderError.Request or ForwarderError.RequestTimedOut or ForwarderError.NoAvailableDestinations
+            or ForwarderError.RequestBodyDestination
+        || (error is ForwarderError.RequestCanceled
+            && context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true);
 }

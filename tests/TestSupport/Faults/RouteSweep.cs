@@ -40,7 +40,7 @@ public static class RouteSweep
         return results;
     }
 
-    /// <summary>The routes whose answer was a 5xx other than a proper 503 (problem details and Retry-After).</summary>
+    /// <summary>The routes whose answer was a 5xx other than a 503 with problem details.</summary>
     public static async Task<List<string>> ServerErrorsAsync(IEnumerable<(string Route, HttpResponseMessage Response)> results)
     {
         var wrong = new List<string>();
@@ -53,7 +53,9 @@ public static class RouteSweep
                 continue; // A readiness probe reports an outage with 503 and its own JSON, by design.
             }
 
-            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || response.Headers.RetryAfter is null
+            // Retry-After is not demanded here: a feature switched off by configuration (the gateway's
+            // /auth/telegram without a bot token) is a 503 too, with nothing to wait for.
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable
                 || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
             {
                 wrong.Add($"{route} answered {status} {response.Content.Headers.ContentType?.MediaType}: "
