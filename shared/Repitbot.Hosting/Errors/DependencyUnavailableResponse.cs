@@ -21,6 +21,16 @@ public static class DependencyUnavailableResponse
         "Requests answered 503 because a dependency (PostgreSQL, Redis, RabbitMQ, SMTP, a service) was unavailable.",
         "dependency");
 
+    /// <summary>Series for the dependencies every service may name, so that "none unavailable" reads 0, not "no data".</summary>
+    public static void CreateSeries()
+    {
+        foreach (var dependency in new[]
+                 { DependencyFailure.PostgreSql, DependencyFailure.Redis, DependencyFailure.RabbitMq, DependencyFailure.Smtp, DependencyFailure.HttpService })
+        {
+            Answered.WithLabels(dependency);
+        }
+    }
+
     public static async Task WriteAsync(HttpContext context, string dependency)
     {
         var retryAfter = context.RequestServices.GetRequiredService<IOptions<DependencyErrorOptions>>().Value.RetryAfterSeconds;

@@ -30,6 +30,7 @@ public static class ProblemDetailsSetup
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DependencyUnavailableHandler>();
         services.AddValidatedOptions<DependencyErrorOptions>(DependencyErrorOptions.Section);
+        DependencyUnavailableResponse.CreateSeries();
         // Without this, minimal APIs answer a bad body with an empty 400 and the field is never named.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
