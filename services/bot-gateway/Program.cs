@@ -3,7 +3,6 @@ using Repitbot.BotGateway.Events;
 using Repitbot.BotGateway.Homework;
 using Repitbot.BotGateway.Lessons;
 using Repitbot.BotGateway.Materials;
-using Repitbot.BotGateway.Observability;
 using Repitbot.BotGateway.Payments;
 using Repitbot.BotGateway.People;
 using Repitbot.BotGateway.Students;
@@ -18,7 +17,6 @@ builder.AddBotGatewayServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapHealthAlias();
 app.MapStudentsApi();
 app.MapPeopleApi();
 app.MapLessonEventsApi();

@@ -23,7 +23,7 @@ public sealed class ServicesHealthTests
     }
 
     [Fact]
-    public async Task One_service_down_is_503_naming_it()
+    public async Task One_service_down_is_503_Degraded_naming_it()
     {
         await using var gateway = await GatewayHost.StartAsync(unreachable: ["Analytics"]);
 
@@ -32,7 +32,8 @@ public sealed class ServicesHealthTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var services = body.RootElement.GetProperty("services");
-        Assert.Equal("Unhealthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Degraded", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal(["analytics"], body.RootElement.GetProperty("degraded").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("Unhealthy", services.GetProperty("analytics").GetProperty("status").GetString());
         Assert.Equal("Healthy", services.GetProperty("notification").GetProperty("status").GetString());
     }

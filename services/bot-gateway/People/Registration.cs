@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Repitbot.BotGateway.Data;
 using Repitbot.BotGateway.UseCases;
 using Repitbot.Contracts;
@@ -26,7 +27,7 @@ public sealed class Registration(EventJournal journal)
         {
             await journal.SaveAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // The same person pressed /start twice at once; the other request registered them.
             journal.Db.ChangeTracker.Clear();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Repitbot.BotGateway.Data;
 using Repitbot.Contracts;
 using Repitbot.Hosting.Outbox;
@@ -61,9 +62,10 @@ public sealed class EventJournal(BotGatewayDb db, OutboxSignal outbox, TimeProvi
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            // A concurrent request recorded under the same key first.
+            // A concurrent request recorded under the same key first. Any other failure (PostgreSQL gone
+            // mid-save) is not a conflict: it reaches the shared handler and becomes a 503.
             db.ChangeTracker.Clear();
             return Failure.Conflict(field, "conflict", conflict);
         }

@@ -7,7 +7,9 @@ public static class ServicesHealthApi
 {
     public static IServiceCollection AddServicesHealth(this IServiceCollection services)
     {
-        services.AddHttpClient<ServiceReadiness>();
+        services.AddHttpClient(nameof(ServiceReadiness));
+        services.AddSingleton<ServiceReadiness>();
+        services.AddSingleton<SuiteHealthCache>();
         return services;
     }
 
@@ -16,19 +18,21 @@ public static class ServicesHealthApi
         app.MapGet("/health", GetAsync)
             .AllowAnonymous()
             .WithTags("Health")
-            .WithSummary("Readiness of every service behind the gateway: 200 when all are ready, 503 otherwise.")
+            .WithSummary("Readiness of every service behind the gateway: 200 Healthy when all are, else 503 Degraded naming the others.")
             .Produces<SuiteHealth>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
-    private static async Task<JsonHttpResult<SuiteHealth>> GetAsync(ServiceReadiness readiness, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<SuiteHealth>> GetAsync(SuiteHealthCache health, CancellationToken cancellationToken)
     {
-        var services = await readiness.CheckAllAsync(cancellationToken);
-        var healthy = services.Values.All(s => s.Status == nameof(HealthStatus.Healthy));
-        var status = healthy ? HealthStatus.Healthy : HealthStatus.Unhealthy;
-        return TypedResults.Json(new SuiteHealth(status.ToString(), services),
-            statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        var services = await health.GetAsync(cancellationToken);
+        var degraded = services.Where(s => s.Value.Status != nameof(HealthStatus.Healthy)).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+        // The gateway itself serves, so the suite is at worst Degraded: the other services still answer through it.
+        var status = degraded.Count == 0 ? HealthStatus.Healthy : HealthStatus.Degraded;
+        return TypedResults.Json(new SuiteHealth(status.ToString(), services, degraded),
+            statusCode: degraded.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }
 
-public sealed record SuiteHealth(string Status, IReadOnlyDictionary<string, ServiceHealth> Services);
+/// <param name="Degraded">The services that are not Healthy (Degraded, Unhealthy or not answering), by name.</param>
+public sealed record SuiteHealth(string Status, IReadOnlyDictionary<string, ServiceHealth> Services, IReadOnlyList<string> Degraded);

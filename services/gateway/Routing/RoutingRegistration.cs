@@ -29,6 +29,7 @@ public static class RoutingRegistration
         app.UseRequestTimeouts();
         app.MapReverseProxy(proxy =>
         {
+            proxy.Use(UnavailableDestination.AnswerAsync);
             proxy.Use(ProxyAccessRules.CheckAsync);
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Repitbot.Hosting.Configuration;
 using Repitbot.Hosting.Observability;
 
 namespace Repitbot.Hosting.Errors;
@@ -27,6 +28,9 @@ public static class ProblemDetailsSetup
             }
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DependencyUnavailableHandler>();
+        services.AddValidatedOptions<DependencyErrorOptions>(DependencyErrorOptions.Section);
+        DependencyUnavailableResponse.CreateSeries();
         // Without this, minimal APIs answer a bad body with an empty 400 and the field is never named.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
