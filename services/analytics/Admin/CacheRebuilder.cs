@@ -15,29 +15,7 @@ public sealed class CacheRebuilder(IConnectionMultiplexer redis, StoredEvents ev
         var expected = await ExpectedRedis.LoadAsync(events, scope, cancellationToken);
         var existing = await scope.ExistingKeysAsync(redis);
         var db = redis.GetDatabase();
-        var writes = new List<Task>();
-        foreach (var key in existing.Concat(expected.Hashes.Keys).Concat(expected.Ranks.Keys).Concat(expected.Distinct.Keys).Distinct())
-        {
-            var transaction = db.CreateTransaction();
-            _ = transaction.KeyDeleteAsync(key);
-            if (expected.Hashes.TryGetValue(key, out var fields))
-            {
-                _ = transaction.HashSetAsync(key, fields.Select(f => new HashEntry(f.Key, f.Value)).ToArray());
-            }
-
-            if (expected.Ranks.TryGetValue(key, out var ranks))
-            {
-                _ = transaction.SortedSetAddAsync(key, ranks.Select(r => new SortedSetEntry(r.Key, r.Value)).ToArray());
-            }
-
-            if (expected.Distinct.TryGetValue(key, out var members))
-            {
-                _ = transaction.HyperLogLogAddAsync(key, members.ToArray());
-            }
-
-            writes.Add(transaction.ExecuteAsync());
-        }
-
+        var writes = existing.Concat(expected.Keys).Distinct().Select(key => expected.ReplaceAsync(db, key)).ToList();
         await Task.WhenAll(writes);
         await aggregates.BumpVersionsAsync(scope.TutorId is { } id ? [id] : []);
         return new RebuildReport(scope.From, scope.To, scope.TutorId, writes.Count);
