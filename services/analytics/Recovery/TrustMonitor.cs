@@ -43,18 +43,18 @@ public sealed class TrustMonitor(TrustLedger ledger, AggregateRebuild rebuild, A
 
     private async Task LoopAsync(CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
+        try
         {
-            await PassAsync(stopping);
-            _firstPass.TrySetResult();
-            try
+            while (!stopping.IsCancellationRequested)
             {
+                await PassAsync(stopping);
+                _firstPass.TrySetResult();
                 await _wake.WaitAsync(options.Value.CheckInterval, stopping);
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping, possibly in the middle of a rebuild: its flag is lifted, the next start looks again.
         }
     }
 
