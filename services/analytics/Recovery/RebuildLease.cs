@@ -40,11 +40,35 @@ public sealed class RebuildLease : IAsyncDisposable
         return null;
     }
 
+    /// <summary>The lease, waiting up to <paramref name="wait"/> for its holder to finish; null when it did not.</summary>
+    public static async Task<RebuildLease?> AcquireAsync(NpgsqlDataSource dataSource, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(
+                $"SET lock_timeout = {(long)wait.TotalMilliseconds}; SELECT pg_advisory_lock({Space}, {Id}); RESET lock_timeout", connection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return new RebuildLease(connection);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            await connection.DisposeAsync();
+            return null;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
         {
-            // The connection goes back to the pool, which keeps session locks: unlock before returning it.
+            // Session locks outlive a transaction: unlock before the connection goes back to the pool, rather
+            // than rely on the pool resetting it.
             await using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock({Space}, {Id})", _connection);
             await command.ExecuteScalarAsync();
         }

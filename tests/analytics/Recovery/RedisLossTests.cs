@@ -142,6 +142,26 @@ public sealed class RedisLossTests(AnalyticsFactory factory) : IClassFixture<Ana
     }
 
     [Fact]
+    public async Task The_admin_rebuild_waits_for_the_rebuild_lease_instead_of_running_beside_an_automatic_rebuild()
+    {
+        var tutor = Guid.NewGuid();
+        using var client = factory.TutorClient(tutor);
+        await AwaitHealthyAsync(client);
+        await IngestAttendedAsync(tutor, 4);
+        using var admin = factory.ClientWithToken(factory.Tokens.Admin());
+        Task<HttpResponseMessage> rebuild;
+        await using (await HeldLease.TakeAsync(factory.Database))
+        {
+            rebuild = admin.PostAsync(new Uri($"/api/v1/admin/rebuild-cache?tutorId={tutor}", UriKind.Relative), null);
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            Assert.False(rebuild.IsCompleted, "The admin rebuild ran while another rebuild held the lease.");
+        }
+
+        using var response = await rebuild;
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task While_redis_is_not_trusted_the_dashboard_answers_from_postgres_with_the_same_figures()
     {
         var tutor = Guid.NewGuid();
