@@ -9,6 +9,16 @@ public static partial class Readiness
 {
     public const string Check = "redis-aggregates";
 
+    /// <summary>The documented staleness bound (AnalyticsCache:MaxStaleness, 10 s) plus a margin for a loaded machine.</summary>
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(10) + TimeSpan.FromSeconds(5);
+
+    public static async Task AwaitHealthyAsync(HttpClient client)
+    {
+        var status = "";
+        Assert.True(await Eventually.Async(async () => (status = await AggregatesAsync(client)) == "Healthy", TimeSpan.FromSeconds(30)),
+            $"The redis-aggregates check stayed {status}.");
+    }
+
     /// <summary>The status of the <c>redis-aggregates</c> check (Healthy, Degraded, Unhealthy), or "missing".</summary>
     public static async Task<string> AggregatesAsync(HttpClient client)
     {

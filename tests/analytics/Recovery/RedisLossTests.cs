@@ -18,9 +18,6 @@ namespace Repitbot.Analytics.Tests.Recovery;
 [Collection(RedisLossGroup.Name)]
 public sealed class RedisLossTests(AnalyticsFactory factory) : IClassFixture<AnalyticsFactory>
 {
-    /// <summary>The documented staleness bound (AnalyticsCache:MaxStaleness) plus a margin for a loaded machine.</summary>
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10) + TimeSpan.FromSeconds(5);
-
     private const string Rebuilds = "repitbot_analytics_redis_rebuilds_total{result=\"done\"}";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -31,15 +28,15 @@ public sealed class RedisLossTests(AnalyticsFactory factory) : IClassFixture<Ana
         var tutor = Guid.NewGuid();
         using var client = factory.TutorClient(tutor);
         await IngestAttendedAsync(tutor, 30);
-        await AwaitHealthyAsync(client);
+        await Readiness.AwaitHealthyAsync(client);
         Assert.Equal(30, (await Dashboard.GetAsync(client)).LessonsCompleted.Value);
         var rebuildsBefore = await Readiness.MetricAsync(client, Rebuilds);
 
         await RedisWipe.AnalyticsKeysAsync(factory.Redis);
 
-        var dashboard = await Dashboard.WaitUntilAsync(client, d => d.LessonsCompleted.Value == 30 && d.MinutesTaught.Value == 30 * 45, Bound);
+        var dashboard = await Dashboard.WaitUntilAsync(client, d => d.LessonsCompleted.Value == 30 && d.MinutesTaught.Value == 30 * 45, Readiness.Bound);
         Assert.Equal((30, 30 * 45), (dashboard.LessonsCompleted.Value, dashboard.MinutesTaught.Value));
-        await AwaitHealthyAsync(client);
+        await Readiness.AwaitHealthyAsync(client);
         Assert.True(await Readiness.MetricAsync(client, Rebuilds) > rebuildsBefore, "No rebuild was counted.");
         var day = await factory.Redis.GetDatabase().HashGetAsync(RedisKeys.Day(tutor, Today), Counter.LessonsCompleted.Name());
         Assert.Equal(30, (long)day);
@@ -50,7 +47,7 @@ public sealed class RedisLossTests(AnalyticsFactory factory) : IClassFixture<Ana
     {
         var tutor = Guid.NewGuid();
         using var client = factory.TutorClient(tutor);
-        await AwaitHealthyAsync(client);
+        await Readiness.AwaitHealthyAsync(client);
         await IngestAttendedAsync(tutor, 10);
         var db = factory.Redis.GetDatabase();
         RedisKey[] keys = [RedisKeys.Day(tutor, Today), RedisKeys.Day(null, Today), RedisKeys.Generation];
@@ -72,7 +69,7 @@ public sealed class RedisLossTests(AnalyticsFactory factory) : IClassFixture<Ana
 
             Assert.Equal(10, (long)await db.HashGetAsync(RedisKeys.Day(tutor, Today), Counter.LessonsCompleted.Name()));
             var status = "";
-            Assert.True(await Eventually.Async(async () => (status = await Readiness.AggregatesAsync(client)) == "Degraded", Bound),
+            Assert.True(await Eventually.Async(async () => (status = await Readiness.AggregatesAsync(client)) == "Degraded", Readiness.Bound),
                 $"Readiness stayed {status} after the rollback.");
             var meanwhile = await Dashboard.GetAsync(client);
             Assert.Equal((35, 35 * 45, DashboardSource.Postgres),
@@ -84,7 +81,7 @@ public sealed class RedisLossTests(AnalyticsFactory factory) : IClassFixture<Ana
             Assert.Equal(rebuildsBefore, await Readiness.MetricAsync(client, Rebuilds));
         }
 
-        await AwaitHealthyAsync(client);
+        await Readiness.AwaitHealthyAsync(client);
         var after = await Dashboard.GetAsync(client);
         Assert.Equal((35, 35 * 45, DashboardSource.Redis), (after.LessonsCompleted.Value, after.MinutesTaught.Value, after.Source));
         Assert.Equal(35, (long)await db.HashGetAsync(RedisKeys.Day(tutor, Today), Counter.LessonsCompleted.Name()));
@@ -96,7 +93,7 @@ public sealed class RedisLossTests(AnalyticsFactory factory) : IClassFixture<Ana
     public async Task Two_rebuilds_asked_for_at_once_rebuild_once()
     {
         using var client = factory.TutorClient(Guid.NewGuid());
-        await AwaitHealthyAsync(client);
+        await Readiness.AwaitHealthyAsync(client);
         var rebuild = factory.Services.GetRequiredService<AggregateRebuild>();
         var trust = factory.Services.GetRequiredService<AggregateTrust>();
         var rebuildsBefore = await Readiness.MetricAsync(client, Rebuilds);
@@ -112,7 +109,7 @@ public sealed class RedisLossTests(AnalyticsFactory factory) : IClassFixture<Ana
             Task.Run(() => rebuild.RunAsync(generation, CancellationToken.None)),
             Task.Run(() => rebuild.RunAsync(generation, CancellationToken.None)));
 
-        await AwaitHealthyAsync(client);
+        await Readiness.AwaitHealthyAsync(client);
         // The monitor's own attempt may win the lease instead of either call: exactly one rebuild either way.
         Assert.Equal(rebuildsBefore + 1, await Readiness.MetricAsync(client, Rebuilds));
         Assert.True(outcomes.Count(o => o == RebuildOutcome.Done) <= 1, string.Join(", ", outcomes));
@@ -123,7 +120,7 @@ public sealed class RedisLossTests(AnalyticsFactory factory) : IClassFixture<Ana
     {
         Guid[] tutors = [Guid.NewGuid(), Guid.NewGuid()];
         using var client = factory.TutorClient(tutors[0]);
-        await AwaitHealthyAsync(client);
+        await Readiness.AwaitHealthyAsync(client);
         var trust = factory.Services.GetRequiredService<AggregateTrust>();
         var random = new RandomEvents(seed: 41);
         var batches = random.Delivered(random.For(tutors, 6000));
@@ -136,7 +133,7 @@ public sealed class RedisLossTests(AnalyticsFactory factory) : IClassFixture<Ana
         Assert.False(ingesting.IsCompleted, "The stream ended before the rebuild started; it proves nothing.");
         await ingesting;
 
-        await AwaitHealthyAsync(client);
+        await Readiness.AwaitHealthyAsync(client);
         var naive = NaiveRollup.Of(await StoredRow.ForTutorsAsync(factory.Database, tutors));
         await Exactness.AssertRedisAsync(factory.Redis.GetDatabase(), tutors, naive, Today.AddDays(-75), Today);
     }
@@ -146,7 +143,7 @@ public sealed class RedisLossTests(AnalyticsFactory factory) : IClassFixture<Ana
     {
         var tutor = Guid.NewGuid();
         using var client = factory.TutorClient(tutor);
-        await AwaitHealthyAsync(client);
+        await Readiness.AwaitHealthyAsync(client);
         await IngestAttendedAsync(tutor, 4);
         using var admin = factory.ClientWithToken(factory.Tokens.Admin());
         Task<HttpResponseMessage> rebuild;
@@ -192,16 +189,6 @@ public sealed class RedisLossTests(AnalyticsFactory factory) : IClassFixture<Ana
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    private async Task IngestAttendedAsync(Guid tutor, int count)
-    {
-        var events = Enumerable.Range(0, count).Select(_ => IngestedEvent.From(Lessons.Attended(tutor, 45))).ToList();
-        await factory.Ingestor.IngestAsync(events, CancellationToken.None);
-    }
-
-    private static async Task AwaitHealthyAsync(HttpClient client)
-    {
-        var status = "";
-        Assert.True(await Eventually.Async(async () => (status = await Readiness.AggregatesAsync(client)) == "Healthy", TimeSpan.FromSeconds(30)),
-            $"The redis-aggregates check stayed {status}.");
-    }
+    private async Task IngestAttendedAsync(Guid tutor, int count) =>
+        await factory.Ingestor.IngestAsync(Lessons.AttendedToday(tutor, count), CancellationToken.None);
 }

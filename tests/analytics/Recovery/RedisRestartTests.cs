@@ -12,14 +12,12 @@ namespace Repitbot.Analytics.Tests.Recovery;
 [Collection(RedisLossGroup.Name)]
 public sealed class RedisRestartTests(PrivateRedisAnalytics analytics) : IClassFixture<PrivateRedisAnalytics>
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10) + TimeSpan.FromSeconds(5);
-
     [Fact]
     public async Task Redis_killed_and_restarted_from_an_older_snapshot_is_detected_and_rebuilt_and_answers_never_come_from_it()
     {
         var tutor = Guid.NewGuid();
         using var client = analytics.Service.ClientWithToken(analytics.Service.Tokens.Tutor(tutor));
-        await AwaitHealthyAsync(client);
+        await Readiness.AwaitHealthyAsync(client);
         await IngestAttendedAsync(tutor, 10);
         await analytics.Redis.SnapshotAsync();
         await IngestAttendedAsync(tutor, 25);
@@ -27,29 +25,21 @@ public sealed class RedisRestartTests(PrivateRedisAnalytics analytics) : IClassF
 
         await analytics.Redis.KillAsync();
         // Redis is away: the answer comes from PostgreSQL, right.
-        var whileDown = await Dashboard.WaitUntilAsync(client, d => d.Source == DashboardSource.Postgres, Bound);
+        var whileDown = await Dashboard.WaitUntilAsync(client, d => d.Source == DashboardSource.Postgres, Readiness.Bound);
         Assert.Equal((35, DashboardSource.Postgres), (whileDown.LessonsCompleted.Value, whileDown.Source));
         Assert.Equal("Degraded", await Readiness.AggregatesAsync(client));
 
         await analytics.Redis.StartAsync();
         var redis = (IConnectionMultiplexer)analytics.Service.Services.GetService(typeof(IConnectionMultiplexer))!;
         Assert.True(await Eventually.Async(async () =>
-            (long)await redis.GetDatabase().HashGetAsync(RedisKeys.Day(tutor, DateOnly.FromDateTime(DateTime.UtcNow)), Counter.LessonsCompleted.Name()) == 35, Bound),
+            (long)await redis.GetDatabase().HashGetAsync(RedisKeys.Day(tutor, DateOnly.FromDateTime(DateTime.UtcNow)), Counter.LessonsCompleted.Name()) == 35, Readiness.Bound),
             "The restarted Redis was not rebuilt to the 35 stored lessons.");
-        await AwaitHealthyAsync(client);
+        await Readiness.AwaitHealthyAsync(client);
         var after = await Dashboard.GetAsync(client);
         Assert.Equal((35, 35 * 45, DashboardSource.Redis), (after.LessonsCompleted.Value, after.MinutesTaught.Value, after.Source));
         Assert.True(await Readiness.MetricAsync(client, "repitbot_analytics_redis_losses_detected_total{kind=\"restarted\"}") > restartsBefore);
     }
 
     private async Task IngestAttendedAsync(Guid tutor, int count) =>
-        await analytics.Ingestor.IngestAsync(Enumerable.Range(0, count).Select(_ => IngestedEvent.From(Lessons.Attended(tutor, 45))).ToList(),
-            CancellationToken.None);
-
-    private static async Task AwaitHealthyAsync(HttpClient client)
-    {
-        var status = "";
-        Assert.True(await Eventually.Async(async () => (status = await Readiness.AggregatesAsync(client)) == "Healthy", TimeSpan.FromSeconds(30)),
-            $"The redis-aggregates check stayed {status}.");
-    }
+        await analytics.Ingestor.IngestAsync(Lessons.AttendedToday(tutor, count), CancellationToken.None);
 }
