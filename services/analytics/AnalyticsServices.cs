@@ -6,6 +6,7 @@ using Repitbot.Analytics.Ingestion;
 using Repitbot.Analytics.Ingestion.Queues;
 using Repitbot.Analytics.Observability;
 using Repitbot.Analytics.Realtime;
+using Repitbot.Analytics.Recovery;
 using Repitbot.Analytics.Rollups;
 using Repitbot.Hosting.Configuration;
 using Repitbot.Hosting.Data;
@@ -34,6 +35,7 @@ public static class AnalyticsServices
         builder.Services.AddSingleton<RealtimeAggregates>();
         builder.Services.AddSingleton<RealtimeReader>();
         builder.Services.AddSingleton<EventIngestor>();
+        builder.Services.AddSingleton<StoredTotals>();
         builder.Services.AddSingleton<DashboardQuery>();
         builder.Services.AddValidatedOptions<ExportOptions>(ExportOptions.Section);
         builder.Services.AddSingleton<EventExport>();
@@ -45,6 +47,7 @@ public static class AnalyticsServices
         builder.Services.AddSingleton<RetentionCohorts>();
         builder.Services.AddValidatedOptions<RollupOptions>(RollupOptions.Section);
         builder.Services.AddHostedService<NightlyRollup>();
+        builder.AddRedisRecovery();
         builder.Services.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
         builder.Services.AddHostedService<ActiveUsersGauge>();
         return builder;

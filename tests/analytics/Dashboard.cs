@@ -25,10 +25,13 @@ public static class Dashboard
     }
 
     /// <summary>Polls the dashboard until <paramref name="done"/> holds, and returns the last answer either way.</summary>
-    public static async Task<DashboardView> WaitUntilAsync(HttpClient client, Func<DashboardView, bool> done)
+    public static Task<DashboardView> WaitUntilAsync(HttpClient client, Func<DashboardView, bool> done) =>
+        WaitUntilAsync(client, done, Eventually.Timeout);
+
+    public static async Task<DashboardView> WaitUntilAsync(HttpClient client, Func<DashboardView, bool> done, TimeSpan timeout)
     {
         DashboardView? last = null;
-        await Eventually.Async(async () => done(last = await GetAsync(client)));
+        await Eventually.Async(async () => done(last = await GetAsync(client)), timeout);
         return last!;
     }
 }

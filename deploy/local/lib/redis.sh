@@ -22,7 +22,19 @@ daemonize no
 pidfile $REDIS_PID
 logfile $REDIS_LOG
 dir $REDIS_DIR
-appendonly no
+# Persistence: the append-only file, fsynced once a second, plus the default RDB snapshots. A crash
+# (kill -9, power loss) loses at most about the last second of writes, a clean shutdown nothing. What
+# lives here is rebuildable or short-lived: analytics' aggregates and caches (analytics notices any
+# restart or rollback and rebuilds them from PostgreSQL, see services/analytics/README.md, "Redis
+# recovery"), the gateway's rate-limit windows and notification's Telegram limiter (a lost second
+# only resets a window). The AOF keeps those windows and avoids a restart that comes back from an
+# RDB snapshot minutes old. Switching an existing data folder from "appendonly no" makes Redis start
+# empty once (it reads only the AOF when one is enabled); analytics rebuilds, nothing else needs it.
+appendonly yes
+appendfsync everysec
+# Never evict: an evicted aggregate key would be a silent loss (only a lost marker or a restart is
+# detected). A full Redis answers writes with an error; ingestion then waits and retries.
+maxmemory-policy noeviction
 EOF
   start_detached "$REDIS_PID" "$REDIS_LOG" redis-server "$REDIS_DIR/redis.conf"
 }

@@ -22,12 +22,20 @@ public static class AdminApi
         return app;
     }
 
-    private static async Task<Results<Ok<RebuildReport>, ValidationProblem>> RebuildCache(CacheRebuilder rebuilder,
+    private static async Task<Results<Ok<RebuildReport>, ValidationProblem, ProblemHttpResult>> RebuildCache(CacheRebuilder rebuilder,
         StoredEvents events, string? from = null, string? to = null, Guid? tutorId = null, CancellationToken cancellationToken = default)
     {
         var span = await events.SpanAsync(tutorId, cancellationToken);
         var (scope, errors) = Scope(from ?? $"{span?.From ?? DateOnly.MinValue:yyyy-MM-dd}", to ?? $"{span?.To ?? DateOnly.MinValue:yyyy-MM-dd}", tutorId);
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await rebuilder.RebuildAsync(scope, cancellationToken));
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return await rebuilder.RebuildAsync(scope, cancellationToken) is { } report
+            ? TypedResults.Ok(report)
+            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "A rebuild of the Redis aggregates is running",
+                detail: "An automatic rebuild from PostgreSQL holds the rebuild lease; it rewrites every aggregate. Try again when /health/ready shows redis-aggregates Healthy.");
     }
 
     private static async Task<Results<Ok<ReconcileReport>, ValidationProblem>> Reconcile(Reconciler reconciler, TimeProvider clock,

@@ -21,14 +21,43 @@ public sealed class ExpectedRedis
         {
             foreach (var op in RedisOps.Of(e).Where(op => scope.Owns(op.Key)))
             {
-                expected.Apply(op);
+                expected.Add(op);
             }
         }
 
         return expected;
     }
 
-    private void Apply(RedisOp op)
+    /// <summary>Every key with content.</summary>
+    public IEnumerable<RedisKey> Keys => Hashes.Keys.Concat(Ranks.Keys).Concat(Distinct.Keys);
+
+    /// <summary>
+    /// Replaces <paramref name="key"/> with its expected content (or removes it when there is none) in one
+    /// MULTI/EXEC, so a reader never sees it half written.
+    /// </summary>
+    public Task ReplaceAsync(IDatabase db, RedisKey key)
+    {
+        var transaction = db.CreateTransaction();
+        _ = transaction.KeyDeleteAsync(key);
+        if (Hashes.TryGetValue(key, out var fields))
+        {
+            _ = transaction.HashSetAsync(key, fields.Select(f => new HashEntry(f.Key, f.Value)).ToArray());
+        }
+
+        if (Ranks.TryGetValue(key, out var ranks))
+        {
+            _ = transaction.SortedSetAddAsync(key, ranks.Select(r => new SortedSetEntry(r.Key, r.Value)).ToArray());
+        }
+
+        if (Distinct.TryGetValue(key, out var members))
+        {
+            _ = transaction.HyperLogLogAddAsync(key, members.ToArray());
+        }
+
+        return transaction.ExecuteAsync();
+    }
+
+    public void Add(RedisOp op)
     {
         switch (op.Kind)
         {

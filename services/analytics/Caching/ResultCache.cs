@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Prometheus;
 using StackExchange.Redis;
 using Repitbot.Analytics.Areas;
+using Repitbot.Analytics.Recovery;
 
 namespace Repitbot.Analytics.Caching;
 
@@ -13,13 +14,16 @@ namespace Repitbot.Analytics.Caching;
 /// runs in the background; older or missing entries are computed before answering. Either way there is
 /// one computation per entry at a time in this process (<see cref="SingleFlight"/>), so a busy tutor's
 /// event stream or a burst of identical requests never turns into a pile of identical recomputations.
-/// Redis being down costs speed, never an answer.
+/// Redis being down costs speed, never an answer. Entry keys carry the trust generation
+/// (<see cref="AggregateTrust"/>): after Redis lost or rolled back data, entries from before are never read again,
+/// even where the restored version keys happen to match them; and while Redis is not trusted (its version keys
+/// may be behind the stored events) the cache is left out and every answer is computed.
 /// </summary>
 public sealed partial class ResultCache(IConnectionMultiplexer redis, IOptions<CacheOptions> options, IServiceProvider services,
-    TimeProvider clock, ILogger<ResultCache> logger) : IDisposable
+    TimeProvider clock, AggregateTrust trust, ILogger<ResultCache> logger) : IDisposable
 {
     private static readonly Counter Requests = Metrics.CreateCounter("repitbot_analytics_cache_requests_total",
-        "Read-side cache lookups by cache (area, chart, report) and result (hit, miss).", "cache", "result");
+        "Read-side cache lookups by cache (area, chart, report) and result (hit, miss, bypass = computed without the cache while the Redis aggregates are not trusted).", "cache", "result");
 
     private readonly SingleFlight _flights = new();
     private readonly SemaphoreSlim _slots = new(options.Value.ComputationSlots);
@@ -36,7 +40,13 @@ public sealed partial class ResultCache(IConnectionMultiplexer redis, IOptions<C
             return await create(services, cancellationToken);
         }
 
-        var entryKey = $"analytics:cache:{cache}:{scope.Key}:{key}";
+        var entryKey = $"analytics:cache:{cache}:g{trust.Generation}:{scope.Key}:{key}";
+        if (!trust.IsTrusted)
+        {
+            Requests.WithLabels(cache, "bypass").Inc();
+            return await _flights.RunAsync(entryKey + ":uncached", () => ComputeAsync(cache, scope, null, create)).WaitAsync(cancellationToken);
+        }
+
         Task<byte[]> Compute() => _flights.RunAsync(entryKey, () => ComputeAsync(cache, scope, entryKey, create));
         long version;
         CacheEntry? entry;
@@ -81,7 +91,8 @@ public sealed partial class ResultCache(IConnectionMultiplexer redis, IOptions<C
         return await Compute().WaitAsync(cancellationToken);
     }
 
-    private async Task<byte[]> ComputeAsync(string cache, AnalyticsScope scope, string entryKey,
+    /// <param name="entryKey">Null: compute without reading or writing the cache.</param>
+    private async Task<byte[]> ComputeAsync(string cache, AnalyticsScope scope, string? entryKey,
         Func<IServiceProvider, CancellationToken, Task<byte[]>> create)
     {
         var db = redis.GetDatabase();
@@ -94,7 +105,7 @@ public sealed partial class ResultCache(IConnectionMultiplexer redis, IOptions<C
         DateTimeOffset computedAt;
         try
         {
-            version = await ReadVersionAsync(db, scope, cache);
+            version = entryKey is null ? null : await ReadVersionAsync(db, scope, cache);
             computedAt = clock.GetUtcNow();
             body = await create(services, CancellationToken.None);
         }
@@ -107,7 +118,7 @@ public sealed partial class ResultCache(IConnectionMultiplexer redis, IOptions<C
         {
             try
             {
-                await db.StringSetAsync(entryKey, new CacheEntry(v, computedAt, body).ToBytes(), options.Value.Lifetime);
+                await db.StringSetAsync(entryKey!, new CacheEntry(v, computedAt, body).ToBytes(), options.Value.Lifetime);
             }
             catch (RedisException ex)
             {

@@ -17,7 +17,7 @@ public static class DashboardApi
     }
 
     private static async Task<Results<Ok<DashboardView>, ValidationProblem, ForbidHttpResult>> GetDashboard(
-        HttpContext http, DashboardQuery query, int days = 7, Guid? tutorId = null)
+        HttpContext http, DashboardQuery query, int days = 7, Guid? tutorId = null, CancellationToken cancellationToken = default)
     {
         if (!AllowedPeriods.Contains(days))
         {
@@ -28,6 +28,6 @@ public static class DashboardApi
         }
 
         var scope = TutorScope.For(http.User, tutorId);
-        return scope.Allowed ? TypedResults.Ok(await query.GetAsync(scope.TutorId, days)) : TypedResults.Forbid();
+        return scope.Allowed ? TypedResults.Ok(await query.GetAsync(scope.TutorId, days, cancellationToken)) : TypedResults.Forbid();
     }
 }

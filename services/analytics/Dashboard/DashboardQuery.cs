@@ -1,24 +1,42 @@
 using Repitbot.Analytics.Ingestion;
 using Repitbot.Analytics.Realtime;
+using Repitbot.Analytics.Recovery;
+using StackExchange.Redis;
 
 namespace Repitbot.Analytics.Dashboard;
 
-/// <summary>The dashboard answers from Redis alone (a handful of pipelined reads), never from the event table.</summary>
-public sealed class DashboardQuery(RealtimeReader reader, TimeProvider clock)
+/// <summary>
+/// The dashboard answers from the Redis aggregates (a handful of pipelined reads) while they are trusted, and from
+/// PostgreSQL's rollups while they are not (a loss detected, a rebuild pending or running) or Redis cannot be reached.
+/// </summary>
+public sealed partial class DashboardQuery(RealtimeReader reader, StoredTotals stored, AggregateTrust trust, TimeProvider clock,
+    ILogger<DashboardQuery> logger)
 {
     /// <summary>The last <paramref name="days"/> UTC days including today, and the same span before it.</summary>
-    public async Task<DashboardView> GetAsync(Guid? tutorId, int days)
+    public async Task<DashboardView> GetAsync(Guid? tutorId, int days, CancellationToken cancellationToken = default)
     {
         var to = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var from = to.AddDays(1 - days);
         var (previousFrom, previousTo) = (from.AddDays(-days), from.AddDays(-1));
-        var current = reader.SumAsync(tutorId, from, to);
-        var previous = reader.SumAsync(tutorId, previousFrom, previousTo);
-        var active = reader.ActiveStudentsAsync(tutorId, from, to);
-        var activeBefore = reader.ActiveStudentsAsync(tutorId, previousFrom, previousTo);
-        await Task.WhenAll(current, previous, active, activeBefore);
-        var (now, before) = (current.Result, previous.Result);
+        Figures figures;
+        if (trust.IsTrusted)
+        {
+            try
+            {
+                figures = await FromRedisAsync(tutorId, from, to, previousFrom, previousTo);
+            }
+            catch (RedisException ex)
+            {
+                LogRedisUnavailable(ex);
+                figures = await FromPostgresAsync(tutorId, from, to, previousFrom, previousTo, cancellationToken);
+            }
+        }
+        else
+        {
+            figures = await FromPostgresAsync(tutorId, from, to, previousFrom, previousTo, cancellationToken);
+        }
 
+        var (now, before) = (figures.Now, figures.Before);
         KpiValue Kpi(Counter counter) => KpiValue.Of(Get(now, counter.Name()), Get(before, counter.Name()));
         return new DashboardView(tutorId, days, from, to, Kpi(Counter.LessonsCompleted), Kpi(Counter.NoShows),
             Kpi(Counter.MinutesTaught), Attendance(now))
@@ -27,14 +45,36 @@ public sealed class DashboardQuery(RealtimeReader reader, TimeProvider clock)
             LessonsScheduled = Kpi(Counter.LessonsScheduled),
             LessonsCancelled = Kpi(Counter.LessonsCancelled),
             AttendanceRate = RateValue.Of(Attendance(now), Attendance(before)),
-            ActiveStudents = KpiValue.Of(active.Result, activeBefore.Result),
+            ActiveStudents = KpiValue.Of(figures.Active, figures.ActiveBefore),
             NewStudents = Kpi(Counter.NewStudents),
             HomeworkAssigned = Kpi(Counter.HomeworkAssigned),
             HomeworkSubmitted = Kpi(Counter.HomeworkSubmitted),
             AverageScore = RateValue.Of(AverageScore(now), AverageScore(before)),
             MaterialsViewed = Kpi(Counter.MaterialsViewed),
             Revenue = Revenue(now, before),
+            Source = figures.Source,
         };
+    }
+
+    private async Task<Figures> FromRedisAsync(Guid? tutorId, DateOnly from, DateOnly to, DateOnly previousFrom, DateOnly previousTo)
+    {
+        var current = reader.SumAsync(tutorId, from, to);
+        var previous = reader.SumAsync(tutorId, previousFrom, previousTo);
+        var active = reader.ActiveStudentsAsync(tutorId, from, to);
+        var activeBefore = reader.ActiveStudentsAsync(tutorId, previousFrom, previousTo);
+        await Task.WhenAll(current, previous, active, activeBefore);
+        return new Figures(current.Result, previous.Result, active.Result, activeBefore.Result, DashboardSource.Redis);
+    }
+
+    private async Task<Figures> FromPostgresAsync(Guid? tutorId, DateOnly from, DateOnly to, DateOnly previousFrom, DateOnly previousTo,
+        CancellationToken cancellationToken)
+    {
+        // One after another: each takes a pooled connection, and this path runs when the service is already under strain.
+        var current = await stored.SumAsync(tutorId, from, to, cancellationToken);
+        var previous = await stored.SumAsync(tutorId, previousFrom, previousTo, cancellationToken);
+        var active = await stored.ActiveStudentsAsync(tutorId, from, to, cancellationToken);
+        var activeBefore = await stored.ActiveStudentsAsync(tutorId, previousFrom, previousTo, cancellationToken);
+        return new Figures(current, previous, active, activeBefore, DashboardSource.Postgres);
     }
 
     private static long Get(Dictionary<string, long> totals, string field) => totals.GetValueOrDefault(field);
@@ -64,4 +104,10 @@ public sealed class DashboardQuery(RealtimeReader reader, TimeProvider clock)
                     KpiValue.Of(Get(now, refunded), Get(before, refunded)));
             })
             .ToList();
+
+    [LoggerMessage(LogLevel.Warning, "Redis unavailable for the dashboard; answering from PostgreSQL")]
+    private partial void LogRedisUnavailable(Exception exception);
+
+    private sealed record Figures(Dictionary<string, long> Now, Dictionary<string, long> Before, long Active, long ActiveBefore,
+        DashboardSource Source);
 }

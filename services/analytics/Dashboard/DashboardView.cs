@@ -31,4 +31,13 @@ public sealed record DashboardView(Guid? TutorId, int Days, DateOnly From, DateO
     public RateValue AverageScore { get; init; } = RateValue.Of(null, null);
     public KpiValue MaterialsViewed { get; init; } = KpiValue.Of(0, 0);
     public IReadOnlyList<RevenueValue> Revenue { get; init; } = [];
+
+    /// <summary>Where the figures came from: the Redis aggregates, or PostgreSQL while Redis is not trusted or not reachable.</summary>
+    public DashboardSource Source { get; init; } = DashboardSource.Redis;
+}
+
+public enum DashboardSource
+{
+    Redis,
+    Postgres,
 }

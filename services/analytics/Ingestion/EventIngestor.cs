@@ -8,6 +8,8 @@ namespace Repitbot.Analytics.Ingestion;
 public sealed class EventIngestor(EventStore store, RealtimeAggregates aggregates, IOptions<IngestionOptions> options,
     TimeProvider clock)
 {
+    private static readonly TimeSpan RebuildPoll = TimeSpan.FromMilliseconds(100);
+
     public async Task<StoreResult> IngestAsync(IReadOnlyList<IngestedEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0)
@@ -32,9 +34,29 @@ public sealed class EventIngestor(EventStore store, RealtimeAggregates aggregate
 
         if (result.ForRedis.Count > 0)
         {
-            await aggregates.ApplyAsync(result.ForRedis, markerLifetime);
+            await ApplyToRedisAsync(result.ForRedis, markerLifetime, cancellationToken);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Waits out a rebuild here, with the batch stored and not yet acknowledged: going back to the batch's
+    /// retry would wait up to 30 s after the rebuild ended, and the events would stay out of Redis that long.
+    /// </summary>
+    private async Task ApplyToRedisAsync(IReadOnlyList<IngestedEvent> events, TimeSpan markerLifetime, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await aggregates.ApplyAsync(events, markerLifetime);
+                return;
+            }
+            catch (AggregatesRebuildingException)
+            {
+                await Task.Delay(RebuildPoll, clock, cancellationToken);
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Prometheus;
 using Repitbot.Analytics.Realtime;
+using Repitbot.Analytics.Recovery;
 using Repitbot.Hosting.Workers;
 
 namespace Repitbot.Analytics.Observability;
@@ -19,8 +20,9 @@ public sealed class MetricsOptions
 /// <summary>
 /// <c>repitbot_analytics_active_users{window}</c>: distinct tutors and students active today (dau), in
 /// the last 7 days (wau) and 30 days (mau), from the per-day HyperLogLogs (a union costs one PFCOUNT).
+/// While the aggregates are not trusted (a loss, until the rebuild) the gauge keeps its last values.
 /// </summary>
-public sealed class ActiveUsersGauge(RealtimeReader reader, IOptions<MetricsOptions> options, TimeProvider clock,
+public sealed class ActiveUsersGauge(RealtimeReader reader, AggregateTrust trust, IOptions<MetricsOptions> options, TimeProvider clock,
     WorkerHeartbeats workers, ILogger<ActiveUsersGauge> logger) : BackgroundService
 {
     private static readonly Gauge ActiveUsers = Metrics.CreateGauge("repitbot_analytics_active_users",
@@ -32,6 +34,12 @@ public sealed class ActiveUsersGauge(RealtimeReader reader, IOptions<MetricsOpti
         using var timer = new PeriodicTimer(options.Value.ActiveUsersInterval, clock);
         do
         {
+            if (!trust.IsTrusted)
+            {
+                heartbeat.Beat(); // waiting for the rebuild on purpose, not stuck
+                continue;
+            }
+
             try
             {
                 var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

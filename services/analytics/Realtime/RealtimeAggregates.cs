@@ -7,13 +7,16 @@ namespace Repitbot.Analytics.Realtime;
 /// Applies events to the Redis aggregates exactly once: one script call per chunk of events sets a
 /// marker per event (SET NX with a lifetime) and applies that event's changes only when the marker is
 /// new, so a batch retried after PostgreSQL committed does not count twice. The same call bumps the
-/// cache versions the read side keys its caches with.
+/// cache versions the read side keys its caches with. While the aggregates are rebuilt (the rebuild flag is
+/// set) the script counts nothing and answers -1; <see cref="ApplyAsync"/> then throws
+/// <see cref="AggregatesRebuildingException"/> and the caller tries again once the flag is gone.
 /// </summary>
 public sealed class RealtimeAggregates(IConnectionMultiplexer redis)
 {
     private const int ChunkSize = 100;
 
     private const string ApplyOnce = """
+        if redis.call('EXISTS', KEYS[1]) == 1 then return -1 end
         local ttl = ARGV[1]
         local i = 3
         local applied = 0
@@ -59,7 +62,9 @@ public sealed class RealtimeAggregates(IConnectionMultiplexer redis)
             var args = script.Finish(versions.ToList());
             return db.ScriptEvaluateAsync(ApplyOnce, script.Keys, args);
         }));
-        return results.Sum(r => (long)r);
+        var applied = results.Select(r => (long)r).ToList();
+        // Chunks counted before the flag keep their markers, so trying the whole batch again counts each event once.
+        return applied.Contains(-1) ? throw new AggregatesRebuildingException() : applied.Sum();
     }
 
     /// <summary>Moves the cache versions without changing counts (after a rebuild or a recomputed day).</summary>
@@ -80,7 +85,11 @@ public sealed class RealtimeAggregates(IConnectionMultiplexer redis)
         private readonly List<RedisKey> _keys = [];
         private readonly List<RedisValue> _args;
 
-        public ScriptBuilder(long ttlSeconds, int events) => _args = [ttlSeconds, events];
+        public ScriptBuilder(long ttlSeconds, int events)
+        {
+            _args = [ttlSeconds, events];
+            Index(RedisKeys.Rebuilding); // KEYS[1]
+        }
 
         public RedisKey[] Keys => [.. _keys];
 
@@ -116,3 +125,6 @@ public sealed class RealtimeAggregates(IConnectionMultiplexer redis)
         }
     }
 }
+
+/// <summary>The aggregates are being rebuilt from PostgreSQL; nothing of the call was counted that the rebuild will not cover.</summary>
+public sealed class AggregatesRebuildingException() : Exception("The Redis aggregates are being rebuilt; counting waits for the rebuild.");

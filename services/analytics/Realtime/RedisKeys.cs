@@ -4,7 +4,7 @@ namespace Repitbot.Analytics.Realtime;
 
 /// <summary>
 /// Every Redis key analytics writes. Per tutor keys carry the tutor id, "all" keys add up every tutor;
-/// day keys are UTC days. Nothing here expires but the markers: all of it can be rebuilt from PostgreSQL.
+/// day keys are UTC days. Nothing here expires but the markers and the rebuild flag: all of it can be rebuilt from PostgreSQL.
 /// </summary>
 public static class RedisKeys
 {
@@ -28,6 +28,12 @@ public static class RedisKeys
 
     /// <summary>Cache-invalidation contract with the read side: INCR after every stored batch.</summary>
     public static RedisKey Version(Guid? tutorId) => tutorId is { } id ? $"analytics:version:{id}" : "analytics:version:all";
+
+    /// <summary>"{generation}:{tick}", the mirror of the PostgreSQL trust record (Recovery/TrustLedger.cs).</summary>
+    public static readonly RedisKey Generation = "analytics:meta:generation";
+
+    /// <summary>Set while the aggregates are rebuilt: the counting script refuses to count, ingestion waits.</summary>
+    public static readonly RedisKey Rebuilding = "analytics:meta:rebuilding";
 
     public static string Received(string currency) => "received:" + currency;
 

@@ -12,6 +12,7 @@ public sealed partial class CacheTests(ReadSideFactory factory)
     [Fact]
     public async Task A_cached_area_is_served_until_the_tutors_version_key_moves_and_hits_and_misses_are_counted()
     {
+        await factory.AwaitTrustedAsync();
         var tutorId = Guid.NewGuid();
         using var tutor = factory.Tutor(tutorId);
         await factory.StoreAsync([Lesson(tutorId)]);
@@ -33,6 +34,7 @@ public sealed partial class CacheTests(ReadSideFactory factory)
     [Fact]
     public async Task Charts_and_quick_reports_are_cached_per_format_and_locale()
     {
+        await factory.AwaitTrustedAsync();
         var tutorId = Guid.NewGuid();
         using var tutor = factory.Tutor(tutorId);
         await factory.StoreAsync([Lesson(tutorId)]);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Repitbot.Analytics.Recovery;
 using StackExchange.Redis;
 
 namespace Repitbot.Analytics.Tests.ReadSide;
@@ -14,6 +15,17 @@ public sealed class ReadSideFactory() : ServiceFactory<Program>("analytics")
 
     public Task StoreAsync(IReadOnlyCollection<SeedEvent> events, bool bumpVersions = true) =>
         SeedEvent.StoreAsync(Database, Redis, events, bumpVersions);
+
+    /// <summary>
+    /// Waits until the service trusts the Redis aggregates: until then the result cache is left out (a fresh
+    /// database starts with a rebuild), and tests that count cache hits would count none.
+    /// </summary>
+    public async Task AwaitTrustedAsync()
+    {
+        var trust = Services.GetRequiredService<AggregateTrust>();
+        Assert.True(await Eventually.Async(() => Task.FromResult(trust.IsTrusted), TimeSpan.FromSeconds(30)),
+            $"The Redis aggregates are not trusted: {trust.Current}.");
+    }
 
     public HttpClient Tutor(Guid tutorId) => ClientWithToken(Tokens.Tutor(tutorId));
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Repitbot.Analytics.Areas;
 using Repitbot.Analytics.Caching;
+using Repitbot.Analytics.Recovery;
 
 namespace Repitbot.Analytics.Tests.ReadSide;
 
@@ -94,11 +95,51 @@ public sealed class ResultCacheTests(ReadSideFactory factory)
         }
     }
 
-    private (ResultCache Cache, ManualClock Clock) Create(TimeSpan maxStaleness)
+    [Fact]
+    public async Task Entries_from_before_a_redis_loss_are_never_served_and_untrusted_redis_is_left_out()
+    {
+        var trust = new AggregateTrust(TimeProvider.System);
+        trust.Set(TrustStatus.Trusted, 1, "test");
+        var (cache, _) = Create(Bound, trust);
+        using var owned = cache;
+        var scope = new AnalyticsScope(Guid.NewGuid(), null);
+        var value = 1;
+        var computations = 0;
+        Task<byte[]> Compute(IServiceProvider services, CancellationToken ct)
+        {
+            Interlocked.Increment(ref computations);
+            return Task.FromResult(new[] { (byte)Volatile.Read(ref value) });
+        }
+
+        Task<byte[]> Read() => cache.GetOrCreateAsync("area", scope, "lessons", Compute, CancellationToken.None);
+        Assert.Equal([1], await Read());
+        Assert.Equal([1], await Read());
+        Assert.Equal(1, computations);
+
+        // Redis came back from a snapshot holding the entry and the version it was computed at; PostgreSQL has more.
+        value = 2;
+        trust.Set(TrustStatus.Pending, 2, "test");
+        Assert.Equal([2], await Read());
+        Assert.Equal([2], await Read());
+        Assert.Equal(3, computations);
+
+        trust.Set(TrustStatus.Trusted, 2, "test");
+        Assert.Equal([2], await Read());
+        Assert.Equal([2], await Read());
+        Assert.Equal(4, computations);
+    }
+
+    private (ResultCache Cache, ManualClock Clock) Create(TimeSpan maxStaleness, AggregateTrust? trust = null)
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var options = Options.Create(new CacheOptions { MaxStaleness = maxStaleness, Lifetime = TimeSpan.FromMinutes(1) });
-        return (new ResultCache(factory.Redis, options, factory.Services, clock, NullLogger<ResultCache>.Instance), clock);
+        if (trust is null)
+        {
+            trust = new AggregateTrust(TimeProvider.System);
+            trust.Set(TrustStatus.Trusted, 1, "test");
+        }
+
+        return (new ResultCache(factory.Redis, options, factory.Services, clock, trust, NullLogger<ResultCache>.Instance), clock);
     }
 
     private Task<long> BumpAsync(AnalyticsScope scope) => factory.Redis.GetDatabase().StringIncrementAsync(scope.VersionKey);
