@@ -47,6 +47,7 @@ public static class AnalyticsServices
         builder.Services.AddHostedService<NightlyRollup>();
         builder.Services.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
         builder.Services.AddHostedService<ActiveUsersGauge>();
+        builder.Services.AddHostedService<CacheSizeGauge>();
         return builder;
     }
 }
