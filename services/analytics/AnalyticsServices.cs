@@ -50,6 +50,7 @@ public static class AnalyticsServices
         builder.AddRedisRecovery();
         builder.Services.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
         builder.Services.AddHostedService<ActiveUsersGauge>();
+        builder.Services.AddHostedService<CacheSizeGauge>();
         return builder;
     }
 }

@@ -56,15 +56,31 @@ public sealed class LessonsArea(EventSql sql)
             GROUP BY 1, 2
             """, scope, period, r => new CancellationCount(r.GetString(0), r.GetString(1), r.GetInt64(2)), ct));
 
-    /// <summary>Attended lessons by weekday (0 = Monday) and hour, both in <paramref name="timeZone"/> (an IANA id).</summary>
+    /// <summary>
+    /// Attended lessons by weekday (0 = Monday) and hour of the lesson's own start (its latest LessonScheduled or
+    /// LessonRescheduled <c>startsAt</c>; when analytics has neither, the time it was recorded), both in
+    /// <paramref name="timeZone"/> (an IANA id). Which lessons count is still decided by when they were recorded.
+    /// </summary>
     public Task<long[][]> HeatmapAsync(AnalyticsScope scope, Period period, string timeZone, CancellationToken ct, ReadMemo? memo = null) =>
         ReadMemo.Once(memo, $"lessons-heatmap:{period.From}:{period.To}:{timeZone}", async () =>
         {
             var cells = await sql.ListAsync("""
-                SELECT extract(isodow FROM occurred_at AT TIME ZONE @tz)::int - 1, extract(hour FROM occurred_at AT TIME ZONE @tz)::int, count(*)
-                FROM analytics.events
-                WHERE {scope} AND occurred_at >= @from AND occurred_at < @to
-                  AND type = 'LessonCompleted' AND payload->>'outcome' = 'Attended'
+                WITH taught AS (
+                    SELECT e.payload->>'lessonId' AS lesson_id, e.occurred_at
+                    FROM analytics.events e
+                    WHERE {scope:e.} AND e.occurred_at >= @from AND e.occurred_at < @to
+                      AND e.type = 'LessonCompleted' AND e.payload->>'outcome' = 'Attended'
+                ), starts AS (
+                    SELECT DISTINCT ON (p.payload->>'lessonId') p.payload->>'lessonId' AS lesson_id, (p.payload->>'startsAt')::timestamptz AS starts_at
+                    FROM analytics.events p
+                    WHERE {scope:p.} AND p.occurred_at < @to AND p.type IN ('LessonScheduled', 'LessonRescheduled')
+                      AND p.payload->>'lessonId' IN (SELECT lesson_id FROM taught)
+                    ORDER BY p.payload->>'lessonId', p.occurred_at DESC
+                ), lessons AS (
+                    SELECT coalesce(s.starts_at, t.occurred_at) AS at FROM taught t LEFT JOIN starts s USING (lesson_id)
+                )
+                SELECT extract(isodow FROM at AT TIME ZONE @tz)::int - 1, extract(hour FROM at AT TIME ZONE @tz)::int, count(*)
+                FROM lessons
                 GROUP BY 1, 2
                 """, scope, period, r => (Day: r.GetInt32(0), Hour: r.GetInt32(1), Count: r.GetInt64(2)), ct, ("tz", timeZone));
             var heatmap = Enumerable.Range(0, 7).Select(_ => new long[24]).ToArray();

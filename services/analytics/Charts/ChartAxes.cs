@@ -22,8 +22,11 @@ internal static class ChartAxes
         ((IAxis)(vertical ? plot.Axes.Left : plot.Axes.Bottom)).SetTicks(positions, labels);
     }
 
-    public static void IntegerY(Plot plot) =>
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+    /// <summary>Numeric ticks written in the reader's culture; ScottPlot's own labels use the process culture ("5,000" in a Russian chart).</summary>
+    public static ScottPlot.TickGenerators.NumericAutomatic Numbers(ChartText text, bool integers = false) =>
+        new() { IntegerTicksOnly = integers, LabelFormatter = text.AxisNumber };
+
+    public static void IntegerY(Plot plot, ChartText text) => plot.Axes.Left.TickGenerator = Numbers(text, integers: true);
 
     public static void BarsFromZero(Plot plot) => plot.Axes.Margins(0.03, 0.03, 0, 0.1);
 }

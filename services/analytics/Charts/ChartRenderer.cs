@@ -34,6 +34,9 @@ public sealed class ChartRenderer(ChartFonts fonts)
         }
         else
         {
+            // Numeric axes in the reader's culture unless the chart sets its own ticks.
+            plot.Axes.Left.TickGenerator = ChartAxes.Numbers(text);
+            plot.Axes.Bottom.TickGenerator = ChartAxes.Numbers(text);
             figure.Draw(plot);
         }
 

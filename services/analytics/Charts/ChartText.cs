@@ -1,4 +1,5 @@
 using System.Globalization;
+using Repitbot.Hosting.Text;
 
 namespace Repitbot.Analytics.Charts;
 
@@ -57,21 +58,11 @@ public sealed class ChartText
 
     public string Percent(double? value) => value is { } v ? v.ToString("0.#", Culture) + " %" : "—";
 
-    /// <summary>Minor units to a readable amount: 1 234 ₽, £12.50.</summary>
-    public string Money(double minor, string currency)
-    {
-        var major = minor / 100;
-        var amount = major.ToString(Math.Abs(major % 1) < 0.005 ? "N0" : "N2", Culture);
-        var symbol = currency.ToUpperInvariant() switch
-        {
-            "RUB" => "₽",
-            "USD" => "$",
-            "EUR" => "€",
-            "GBP" => "£",
-            var other => other,
-        };
-        return Locale == "en" && symbol.Length == 1 ? symbol + amount : $"{amount} {symbol}";
-    }
+    /// <summary>Minor units as every text of the suite writes money: "1 500,00 ₽", "₽1,500.00".</summary>
+    public string Money(double minor, string currency) => MoneyText.Format((long)Math.Round(minor), currency, Culture);
+
+    /// <summary>An axis tick: "5 000" in Russian, "5,000" in English, and at most two decimals.</summary>
+    public string AxisNumber(double value) => value.ToString("#,0.##", Culture);
 
     public string WeekdayShort(int mondayFirst) =>
         Culture.DateTimeFormat.AbbreviatedDayNames[(mondayFirst + 1) % 7];

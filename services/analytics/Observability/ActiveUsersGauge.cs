@@ -15,6 +15,10 @@ public sealed class MetricsOptions
     /// <summary>How often the active-user gauge is read from Redis.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan ActiveUsersInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the result cache's size is sampled from Redis (a SCAN over its keys).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan CacheSizeInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>

@@ -52,15 +52,11 @@ public static class QuickReportsApi
             return TypedResults.Forbid();
         }
 
-        var zone = TimeZones.Utc;
-        if (report.AcceptsTimeZone)
+        // Every report prints when it was made in the reader's zone; only the lesson report also takes tz (its heatmap).
+        if (await TimeZones.ForRequestAsync(report.AcceptsTimeZone ? tz : null, http.User, scope, profiles, http.RequestAborted)
+            is not { } zone)
         {
-            if (await TimeZones.ForRequestAsync(tz, http.User, scope, profiles, http.RequestAborted) is not { } resolved)
-            {
-                return ReadProblems.Invalid("tz", TimeZones.Error(tz!));
-            }
-
-            zone = resolved;
+            return ReadProblems.Invalid("tz", TimeZones.Error(tz!));
         }
 
         var text = ChartText.For(locale, http.Request);
@@ -69,8 +65,9 @@ public static class QuickReportsApi
         {
             using var timer = ReportRenderer.Measure(report.Name, format);
             var section = await report.Build(new ReportContext(services, scope, period, text, ct) { TimeZone = zone });
-            var heading = new ReportHeading(text[report.TitleKey], ReportSubject.Period(period, text), ReportSubject.Of(scope, text),
-                clock.GetUtcNow(), TitlePage: false);
+            var subject = await ReportSubject.OfAsync(scope, text, services.GetRequiredService<Profiles>(), ct);
+            var heading = new ReportHeading(text[report.TitleKey], ReportSubject.Period(period, text), subject, clock.GetUtcNow(),
+                TitlePage: false) { TimeZone = zone };
             return renderer.Render(format, heading, [section], text, json.Value.SerializerOptions);
         }, http.RequestAborted);
         return TypedResults.File(body, ReportRenderer.ContentTypes[format], $"{report.Name}-report-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.{format}");

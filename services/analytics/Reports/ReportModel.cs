@@ -13,4 +13,8 @@ public sealed record ReportSection(string Name, string Title, IReadOnlyList<Repo
     IReadOnlyList<ReportTable> Tables, object Data, ReportTable Csv);
 
 /// <summary>What a report is about, for its title page and metadata.</summary>
-public sealed record ReportHeading(string Title, string Period, string Subject, DateTimeOffset Generated, bool TitlePage);
+public sealed record ReportHeading(string Title, string Period, string Subject, DateTimeOffset Generated, bool TitlePage)
+{
+    /// <summary>IANA id of the reader's time zone, in which the generation time is printed.</summary>
+    public string TimeZone { get; init; } = "UTC";
+}

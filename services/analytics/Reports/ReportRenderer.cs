@@ -107,5 +107,5 @@ public sealed class ReportRenderer(ChartRenderer charts)
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 
     private static string[] Lines(ReportHeading heading, ChartText text) =>
-        [$"{text["period"]}: {heading.Period}", heading.Subject, $"{text["generated"]}: {heading.Generated.UtcDateTime.ToString("g", text.Culture)} UTC"];
+        [$"{text["period"]}: {heading.Period}", heading.Subject, ReportSubject.Generated(heading, text)];
 }

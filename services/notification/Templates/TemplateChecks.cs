@@ -40,13 +40,14 @@ internal static class TemplateChecks
             }
         }
 
-        var data = type!.SampleData();
+        // Samples in the template's own language: a missing English template falls back to the Russian one.
+        var data = TemplateSamples.For(type!, template!.Locale);
         foreach (var (name, value) in TemplateData.FromElements(request.Data))
         {
             data[name] = value;
         }
 
-        if (await ProblemAsync(validator, template!, type, data) is { } problem)
+        if (await ProblemAsync(validator, template!, type!, data) is { } problem)
         {
             return problem;
         }

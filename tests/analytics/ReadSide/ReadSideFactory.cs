@@ -38,6 +38,7 @@ public sealed class ReadSideFactory() : ServiceFactory<Program>("analytics")
         builder.UseSetting("Reports:PollInterval", "00:00:00.200");
         // Exact answers after every version bump; serving outdated entries is tested on the cache itself.
         builder.UseSetting("AnalyticsCache:MaxStaleness", "00:00:00");
+        builder.UseSetting("Analytics:Metrics:CacheSizeInterval", "00:00:00.200");
     }
 }
 

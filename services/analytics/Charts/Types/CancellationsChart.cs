@@ -26,7 +26,7 @@ public sealed class CancellationsChart : ChartDefinition
             var bars = plot.Add.Bars(reasons.Select((r, i) => new Bar { Position = i, Value = r.Count, FillColor = Colors.DarkOrange }).ToArray());
             bars.Horizontal = true;
             ChartAxes.NameTicks(plot, reasons.Select(r => r.Name).ToList(), vertical: true);
-            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+            plot.Axes.Bottom.TickGenerator = ChartAxes.Numbers(t, integers: true);
             plot.Axes.Margins(0, 0.1, 0.03, 0.03);
             plot.XLabel(t["count"]);
         });

@@ -28,7 +28,7 @@ public sealed class HomeworkScoresChart : ChartDefinition
                 FillColor = i * 10 >= HomeworkArea.PassingScore ? Colors.SteelBlue : Colors.Gray,
             }).ToArray());
             ChartAxes.NameTicks(plot, Enumerable.Range(0, 10).Select(i => i == 9 ? "90–100" : $"{i * 10}–{i * 10 + 9}").ToList(), vertical: false);
-            ChartAxes.IntegerY(plot);
+            ChartAxes.IntegerY(plot, t);
             ChartAxes.BarsFromZero(plot);
             plot.XLabel(t["score"]);
             plot.YLabel(t["count"]);

@@ -32,7 +32,7 @@ public sealed class LessonsPerDayChart : ChartDefinition
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = t["no-shows"], FillColor = Colors.IndianRed });
             plot.ShowLegend(Alignment.UpperLeft);
             ChartAxes.PeriodTicks(plot, series.Select(p => p.Period).ToList(), GroupBy.Day, t);
-            ChartAxes.IntegerY(plot);
+            ChartAxes.IntegerY(plot, t);
             ChartAxes.BarsFromZero(plot);
             plot.YLabel(t["lessons"]);
         });

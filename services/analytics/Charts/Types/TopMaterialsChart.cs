@@ -23,7 +23,7 @@ public sealed class TopMaterialsChart : ChartDefinition
             var bars = plot.Add.Bars(top.Select((m, i) => new Bar { Position = i, Value = m.Views, FillColor = Colors.MediumPurple }).ToArray());
             bars.Horizontal = true;
             ChartAxes.NameTicks(plot, top.Select(m => m.Title).ToList(), vertical: true);
-            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+            plot.Axes.Bottom.TickGenerator = ChartAxes.Numbers(t, integers: true);
             plot.Axes.Margins(0, 0.1, 0.03, 0.03);
             plot.XLabel(t["views"]);
         });

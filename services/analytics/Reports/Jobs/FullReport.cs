@@ -32,8 +32,9 @@ public sealed class FullReport(IServiceProvider services, ReportRenderer rendere
             await progress(sections.Count * 90 / Sections.Length);
         }
 
-        var heading = new ReportHeading(text["full-report"], ReportSubject.Period(period, text), ReportSubject.Of(context.Scope, text),
-            clock.GetUtcNow(), TitlePage: true);
+        var subject = await ReportSubject.OfAsync(context.Scope, text, services.GetRequiredService<Profiles>(), ct);
+        var heading = new ReportHeading(text["full-report"], ReportSubject.Period(period, text), subject, clock.GetUtcNow(),
+            TitlePage: true) { TimeZone = zone };
         var content = renderer.Render(job.Format, heading, sections, text, json.Value.SerializerOptions);
         return new ReportFile
         {

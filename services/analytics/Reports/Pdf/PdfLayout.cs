@@ -43,7 +43,7 @@ public sealed class PdfLayout(PdfStyle style)
         var next = 0;
         do
         {
-            var room = (int)((PdfStyle.ContentBottom - _y - TableBlock.TitleHeight) / TableBlock.RowHeight) - 1;
+            var room = (int)((PdfStyle.ContentBottom - _y - TableBlock.TitleHeight - TableBlock.HeaderHeight(table, style)) / TableBlock.RowHeight);
             var left = table.Rows.Count - next;
             // Never leave a table's header alone at the bottom of a page with one or two rows under it.
             if (room < Math.Min(3, Math.Max(left, 1)) && !PageIsEmpty)

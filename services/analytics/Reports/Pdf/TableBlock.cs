@@ -16,7 +16,10 @@ public sealed class TableBlock(ReportTable table, int first, int count, bool con
 
     public static TableBlock Whole(ReportTable table) => new(table, 0, table.Rows.Count, false);
 
-    public override float Height(PdfStyle style) => TitleHeight + RowHeight * (count + 1) + (count == 0 ? RowHeight : 0);
+    /// <summary>The header's height: one row, or one and a half for headers on two lines.</summary>
+    public static float HeaderHeight(ReportTable table, PdfStyle style) => TableHeader.Lines(table, style) == 2 ? RowHeight * 1.75f : RowHeight;
+
+    public override float Height(PdfStyle style) => TitleHeight + HeaderHeight(table, style) + RowHeight * count + (count == 0 ? RowHeight : 0);
 
     public override void Draw(SKCanvas canvas, PdfStyle style, float x, float y)
     {
@@ -25,9 +28,11 @@ public sealed class TableBlock(ReportTable table, int first, int count, bool con
         using var stripe = PdfStyle.Fill(PdfStyle.Stripe);
         using var rule = PdfStyle.Stroke(PdfStyle.Rule);
         canvas.DrawText(continued ? $"{table.Title} (…)" : table.Title, x, y + 12, SKTextAlign.Left, style.Bold, ink);
-        var widths = ColumnWidths();
+        var widths = TableHeader.Widths(table);
         var rowY = y + TitleHeight;
-        DrawRow(canvas, style, style.Bold, muted, x, rowY, widths, table.Columns);
+        TableHeader.Draw(canvas, style, muted, table, x, rowY);
+        // Rows are drawn one RowHeight below rowY, so the body starts right under a header of any height.
+        rowY += HeaderHeight(table, style) - RowHeight;
         canvas.DrawLine(x, rowY + RowHeight, x + PdfStyle.ContentWidth, rowY + RowHeight, rule);
         if (count == 0)
         {
@@ -44,13 +49,6 @@ public sealed class TableBlock(ReportTable table, int first, int count, bool con
 
             DrawRow(canvas, style, style.Body, ink, x, rowY, widths, table.Rows[first + i]);
         }
-    }
-
-    private float[] ColumnWidths()
-    {
-        var weights = table.Widths ?? Enumerable.Repeat(1f, table.Columns.Count).ToList();
-        var total = weights.Sum();
-        return weights.Select(w => w / total * PdfStyle.ContentWidth).ToArray();
     }
 
     private static void DrawRow(SKCanvas canvas, PdfStyle style, SKFont font, SKPaint paint, float x, float y, float[] widths,

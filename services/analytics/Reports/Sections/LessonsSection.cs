@@ -17,7 +17,7 @@ public static class LessonsSection
         ];
         var byDay = new ReportTable(t["lessons"], [t["date"], t["scheduled"], t["attended"], t["no-shows"], t["cancelled"], t["hours"]],
             area.Series.Select(p => (IReadOnlyList<string>)[t.LongDay(p.Period), t.Number(p.Scheduled), t.Number(p.Completed),
-                t.Number(p.NoShows), t.Number(p.Cancelled), t.Number(p.Minutes / 60.0, 1)]).ToList(), [1.8f, 1.3f, 1.2f, 1, 1.1f, 1.3f]);
+                t.Number(p.NoShows), t.Number(p.Cancelled), t.Number(p.Minutes / 60.0, 1)]).ToList(), [1.5f, 1.6f, 1.2f, 1, 1.1f, 0.9f]);
         var reasons = new ReportTable(t["cancellations"], [t["reason"], t["count"]],
             area.CancelledByReason.Select(r => (IReadOnlyList<string>)[r.Name, t.Number(r.Count)]).ToList(), [3f, 1]);
         var csv = new ReportTable("lessons", ["period", "scheduled", "completed", "no_shows", "cancelled", "minutes"],
