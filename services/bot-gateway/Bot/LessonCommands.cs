@@ -1,6 +1,7 @@
 using Repitbot.BotGateway.Lessons;
 using Repitbot.BotGateway.Telegram;
 using Repitbot.Contracts;
+using Repitbot.Hosting.Text;
 using Telegram.Bot.Types.ReplyMarkups;
 using static Repitbot.BotGateway.Telegram.TelegramText;
 
@@ -65,7 +66,7 @@ public sealed class LessonCommands(BotDirectory directory, LessonPlanning planni
 
         var e = outcome.Event!;
         await ctx.ReplyKeyAsync("scheduled", Escape(studentName), CompactForm.Format(e.StartsAt, ctx.TimeZone), Escape(ctx.TimeZone),
-            e.DurationMinutes, e.PriceMinor is { } p ? CompactForm.Money(p, e.Currency!) : ctx.T("none"));
+            e.DurationMinutes, e.PriceMinor is { } p ? MoneyText.Format(p, e.Currency!, ctx.Locale) : ctx.T("none"));
     }
 
     public async Task ListAsync(BotContext ctx, string args)

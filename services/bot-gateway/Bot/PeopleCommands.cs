@@ -6,7 +6,7 @@ namespace Repitbot.BotGateway.Bot;
 
 /// <summary>/start, /help, /invite, /students, /unlink and the profile commands.</summary>
 public sealed class PeopleCommands(Registration registration, Invites invites, Profiles profiles, BotDirectory directory,
-    Telegram.BotLinks links)
+    Telegram.BotLinks links, TimeProvider clock)
 {
     public async Task StartAsync(BotContext ctx, string args)
     {
@@ -129,15 +129,21 @@ public sealed class PeopleCommands(Registration registration, Invites invites, P
             "tz" => new ProfileChange { TimeZone = value },
             _ => new ProfileChange { Email = value == "-" ? "" : value },
         };
-        var (_, failure) = await profiles.ChangeAsync(ctx.User!.Id, change, ctx.CancellationToken);
-        if (failure is not null)
+        var (saved, failure) = await profiles.ChangeAsync(ctx.User!.Id, change, ctx.CancellationToken);
+        if (failure is not null || saved is null)
         {
             await ctx.ReplyAsync(ctx.T("form", ctx.T(formKey)));
             return;
         }
 
-        // The reply already speaks the new language after /lang.
-        ctx.User.Locale = change.Locale ?? ctx.User.Locale;
-        await ctx.ReplyKeyAsync("profile_saved");
+        // The reply already speaks the new language after /lang, and repeats what was stored, not what was typed.
+        ctx.User.Locale = saved.Locale;
+        await ctx.ReplyAsync(command switch
+        {
+            "name" => ctx.T("saved_name", Escape(saved.DisplayName)),
+            "lang" => ctx.T("saved_lang"),
+            "tz" => ctx.T("saved_tz", Escape(saved.TimeZone), CompactForm.Format(clock.GetUtcNow(), saved.TimeZone)[^5..]),
+            _ => saved.Email is { } email ? ctx.T("saved_email", Escape(email)) : ctx.T("saved_no_email"),
+        });
     }
 }

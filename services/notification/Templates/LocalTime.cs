@@ -8,9 +8,8 @@ public static class LocalTime
     public static string Format(DateTimeOffset instant, TimeZoneInfo zone, string locale) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("d MMMM yyyy, HH:mm", Culture(locale));
 
-    /// <summary>Minor units to "2 000,00 RUB" (ru) or "2,000.00 RUB" (en).</summary>
-    public static string Money(long minor, string currency, string locale) =>
-        $"{(minor / 100m).ToString("N2", Culture(locale))} {currency}";
+    /// <summary>Minor units to "2 000,00 ₽" (ru) or "₽2,000.00" (en), as everything else the suite sends.</summary>
+    public static string Money(long minor, string currency, string locale) => Hosting.Text.MoneyText.Format(minor, currency, locale);
 
     private static CultureInfo Culture(string locale) => CultureInfo.GetCultureInfo(locale == "en" ? "en-GB" : "ru-RU");
 }
