@@ -18,7 +18,7 @@ public sealed class TelegramBotScenarioTests(SuiteFixture suite)
     {
         var chat = Random.Shared.NextInt64(1_000_000_000, 2_000_000_000);
         var email = $"tutor-{chat}@e2e.repitbot.local";
-        await SayAsync(chat, "/start");
+        await SayAsync(chat, "/start tutor");
         await SayAsync(chat, $"/email {email}");
 
         await SayAsync(chat, "/analytics");
@@ -42,7 +42,7 @@ public sealed class TelegramBotScenarioTests(SuiteFixture suite)
     public async Task A_long_pdf_shows_progress_edits_then_the_document_and_notification_types_toggle()
     {
         var chat = Random.Shared.NextInt64(2_000_000_000, 3_000_000_000);
-        await SayAsync(chat, "/start");
+        await SayAsync(chat, "/start tutor");
         await SayAsync(chat, "/analytics");
         await PressAsync(chat, "an:homework");
         await PressAsync(chat, "ap:homework:90", "sendPhoto");

@@ -26,7 +26,7 @@ public sealed partial class NotificationCommands(NotificationClient notification
             var types = NotificationTypeToggles.Types.Select((type, i) => InlineKeyboardButton.WithCallbackData(
                 $"{(optedOut.Contains(type) ? "🔕" : "🔔")} {ctx.T("ntype_" + type)}", $"ntt:{i}")).Chunk(2);
             var rows = channels.Concat(types).Append([InlineKeyboardButton.WithCallbackData(ctx.T("btn_test"), "ntest:0")]);
-            await ctx.ReplyAsync(ctx.T("notifications", Escape(ctx.User.Locale), Escape(ctx.User.TimeZone), Escape(ctx.User.Email ?? ctx.T("none")),
+            await ctx.ReplyAsync(ctx.T("notifications", ctx.T("language_name"), Escape(ctx.User.TimeZone), Escape(ctx.User.Email ?? ctx.T("none")),
                 QuietHoursText(ctx, preferences)), new InlineKeyboardMarkup(rows));
         }
         catch (ServiceUnavailableException ex)

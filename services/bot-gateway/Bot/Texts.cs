@@ -7,7 +7,16 @@ public static class Texts
 {
     private static readonly Dictionary<string, (string Ru, string En)> All = new(StringComparer.Ordinal)
     {
+        ["choose_role"] = ("👋 Здравствуйте! Это Repitbot — уроки, оплаты и домашние задания в Telegram. Кто вы?",
+            "👋 Hello! This is Repitbot: lessons, payments and homework in Telegram. Who are you?"),
+        ["btn_role_tutor"] = ("👩‍🏫 Я репетитор", "👩‍🏫 I am a tutor"),
+        ["btn_role_student"] = ("🎓 Я ученик", "🎓 I am a student"),
+        ["btn_role_parent"] = ("👪 Я родитель", "👪 I am a parent"),
         ["welcome_tutor"] = ("👋 Вы зарегистрированы как репетитор, {0}.", "👋 You are registered as a tutor, {0}."),
+        ["welcome_student"] = ("👋 Вы зарегистрированы как ученик, {0}. Чтобы подключиться к репетитору, откройте ссылку-приглашение, которую он пришлёт (он создаёт её командой /invite).",
+            "👋 You are registered as a student, {0}. To join your tutor, open the invite link they send you (they make it with /invite)."),
+        ["welcome_parent"] = ("👋 Вы зарегистрированы как родитель, {0}. Чтобы получать новости об уроках ребёнка, откройте ссылку-приглашение от репетитора (он создаёт её командой /invite parent).",
+            "👋 You are registered as a parent, {0}. To hear about your child's lessons, open the invite link from the tutor (they make it with /invite parent)."),
         ["welcome_back"] = ("👋 С возвращением, {0}!", "👋 Welcome back, {0}!"),
         ["joined_student"] = ("✅ Вы подключены к репетитору {0} как ученик.", "✅ You are now linked to tutor {0} as a student."),
         ["joined_parent"] = ("✅ Вы подключены к репетитору {0} как родитель ученика {1}.", "✅ You are now linked to tutor {0} as the parent of {1}."),
@@ -66,8 +75,19 @@ public static class Texts
             /notifications, /quiet — notifications
             /profile, /name, /lang, /tz, /email — profile
             """),
-        ["help_new"] = ("Отправьте /start, чтобы зарегистрироваться как репетитор, или откройте ссылку-приглашение от репетитора.",
-            "Send /start to register as a tutor, or open your tutor's invite link."),
+        ["help_parent"] = ("""
+            <b>Команды родителя</b>
+            Уведомления об уроках, оплатах и заданиях ребёнка приходят сюда и на почту.
+            /notifications, /quiet — уведомления
+            /profile, /name, /lang, /tz, /email — профиль
+            """, """
+            <b>Parent commands</b>
+            News about your child's lessons, payments and homework comes here and by e-mail.
+            /notifications, /quiet — notifications
+            /profile, /name, /lang, /tz, /email — profile
+            """),
+        ["help_new"] = ("Отправьте /start и выберите, кто вы: репетитор, ученик или родитель. Ученик или родитель может сразу открыть ссылку-приглашение от репетитора.",
+            "Send /start and choose who you are: a tutor, a student or a parent. A student or parent may open the tutor's invite link instead."),
         ["unknown_command"] = ("Неизвестная команда {0}.", "Unknown command {0}."),
         ["form"] = ("⚠️ Неверный формат. Нужно так:\n{0}", "⚠️ Wrong format. Use:\n{0}"),
         ["form_schedule"] = ("/schedule &lt;ученик&gt; &lt;ДД.ММ&gt; &lt;ЧЧ:ММ&gt; &lt;минуты&gt; [цена]\nнапример: /schedule Аня 25.11 18:00 60 2000",
@@ -120,6 +140,8 @@ public static class Texts
         ["material_not_found"] = ("❌ Материал не найден.", "❌ Material not found."),
         ["scheduled"] = ("✅ Урок запланирован\nУченик: {0}\nКогда: {1} ({2})\nДлительность: {3} мин\nЦена: {4}",
             "✅ Lesson scheduled\nStudent: {0}\nWhen: {1} ({2})\nDuration: {3} min\nPrice: {4}"),
+        ["scheduled_in_past"] = ("⚠️ Это время уже прошло: урок записан, но напоминаний о нём не будет. Если дата неверна — /move или /cancel.",
+            "⚠️ This time has already passed: the lesson is recorded, but no reminders will be sent. If the date is wrong, use /move or /cancel."),
         ["rescheduled"] = ("✅ Урок перенесён\nУченик: {0}\nБыло: {1}\nСтало: {2} ({3}), {4} мин",
             "✅ Lesson rescheduled\nStudent: {0}\nWas: {1}\nNow: {2} ({3}), {4} min"),
         ["cancelled"] = ("✅ Урок отменён\nУченик: {0}\nКогда: {1}\nПричина: {2}", "✅ Lesson cancelled\nStudent: {0}\nWhen: {1}\nReason: {2}"),
@@ -149,6 +171,7 @@ public static class Texts
             "Quiet hours: {0}–{1} ({2}); anything due then is sent at {1}."),
         ["quiet_none"] = ("Тихие часы не заданы.", "No quiet hours set."),
         ["none"] = ("—", "—"),
+        ["language_name"] = ("русский", "English"),
         ["analytics_area"] = ("📊 Что показать?", "📊 What to show?"),
         ["analytics_period"] = ("📊 {0}: за какой период?", "📊 {0}: which period?"),
         ["days"] = ("{0} дн.", "{0} days"),
