@@ -58,6 +58,24 @@ public sealed class ReaderTextsTests(NotificationFactory factory)
     }
 
     [Fact]
+    public async Task A_parent_joining_is_not_announced_to_the_tutor_as_a_new_student()
+    {
+        var (tutorId, studentId, parentId) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await factory.RegisterAsync(tutorId, UserRole.Tutor, "Ольга", $"{tutorId:N}@test.local");
+        await factory.RegisterStudentAsync(studentId, "Пётр", null);
+        var link = new StudentLinked
+        {
+            EventId = Guid.NewGuid(), OccurredAt = DateTimeOffset.UtcNow, TutorId = tutorId, StudentId = studentId,
+            LinkId = Guid.NewGuid(), ValidFrom = DateTimeOffset.UtcNow, StudentName = "Пётр",
+        };
+
+        await factory.RedeliverAsync(link);
+        await factory.RedeliverAsync(link with { EventId = Guid.NewGuid(), ParentId = parentId });
+
+        Assert.Single(await DeliveryRow.ForRecipientAsync(factory.Database, tutorId), r => r.TemplateKey == "student-linked");
+    }
+
+    [Fact]
     public async Task The_tutor_is_told_the_new_students_name_even_when_the_link_is_handled_before_the_students_registration()
     {
         var (tutorId, studentId) = (Guid.NewGuid(), Guid.NewGuid());

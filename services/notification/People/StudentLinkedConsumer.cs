@@ -18,6 +18,12 @@ public sealed class StudentLinkedConsumer(NotificationDb db, NotificationPlanner
             VALUES ({e.LinkId}, {e.TutorId}, {e.StudentId}, {e.ParentId}, {e.ValidFrom})
             ON CONFLICT (link_id) DO UPDATE SET parent_id = EXCLUDED.parent_id, valid_from = EXCLUDED.valid_from
             """, context.CancellationToken);
+        if (e.ParentId is not null)
+        {
+            // The link announced again because a parent joined: the tutor invited that parent, and the student is not new.
+            return;
+        }
+
         // The event carries the name; an older publisher's event waits (is retried) until the student's
         // UserRegistered, which travels on another queue, has given this service the name.
         var name = e.StudentName is { Length: > 0 } carried
