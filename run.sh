@@ -90,7 +90,7 @@ Try:
   curl -s -H "Authorization: Bearer \$TOKEN" -o chart.png 'http://127.0.0.1:8080/api/v1/charts/lessons-per-day?days=7&format=png'
 
 Talk to the bot (a Telegram user 1001 writes to it through the stand-in; read its replies):
-  curl -s -X POST -H 'Content-Type: application/json' -d '{"userId":1001,"text":"/start"}' \\
+  curl -s -X POST -H 'Content-Type: application/json' -d '{"userId":1001,"text":"/start tutor"}' \\
     http://127.0.0.1:8081/_stub/bots/default/updates/message
   curl -s 'http://127.0.0.1:8081/_stub/bots/default/calls?method=sendMessage'
 

@@ -7,6 +7,7 @@ using Repitbot.BotGateway.Webhooks;
 using Repitbot.Hosting.Data;
 using Repitbot.Hosting.Messaging;
 using Repitbot.Hosting.Outbox;
+using Repitbot.Hosting.Redis;
 
 namespace Repitbot.BotGateway;
 
@@ -18,6 +19,8 @@ public static class BotGatewayServices
         // The bot gateway publishes only: no consumers, and everything it publishes goes via the outbox.
         builder.AddMessageBus();
         builder.Services.AddOutboxRelay<BotGatewayDb>();
+        // The Telegram limiter's slots, shared with notification so that both keep one chat's pace together.
+        builder.AddRedis();
         // The validation source generator sees only the endpoints of the project that calls AddValidation.
         builder.Services.AddValidation();
         builder.Services.AddUseCases();

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Repitbot.Contracts;
 using Repitbot.Hosting.Configuration;
 using Repitbot.Hosting.Data;
@@ -54,7 +55,14 @@ public static class NotificationServices
         services.AddHttpClient(nameof(TelegramChannelSender), (sp, client) => client.Timeout = sp.GetValidated<DeliveryOptions>().TelegramTimeout);
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<DeliveryClaimer>();
-        services.AddSingleton<TelegramRateLimiter>();
+        // Notification keeps its Delivery__Telegram* settings; the bot gateway paces its replies with the same keys.
+        services.AddOptions<Repitbot.Hosting.Telegram.TelegramPaceOptions>().Configure<IOptions<DeliveryOptions>>((pace, delivery) =>
+        {
+            var d = delivery.Value;
+            (pace.Key, pace.Window, pace.GlobalLimit, pace.ChatLimit, pace.JitterGuard) =
+                (d.TelegramLimiterKey, d.TelegramRateWindow, d.TelegramGlobalLimit, d.TelegramChatLimit, d.TelegramJitterGuard);
+        });
+        services.AddSingleton<Repitbot.Hosting.Telegram.TelegramRateLimiter>();
         services.AddSingleton<EmailChannelSender>();
         services.AddSingleton<TelegramChannelSender>();
         services.AddScoped<DeliveryOutcomes>();

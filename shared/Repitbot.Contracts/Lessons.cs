@@ -50,4 +50,6 @@ public sealed record LessonCompleted : IDomainEvent
     /// <summary>Minutes actually taught; 0 for a no-show.</summary>
     public required int Minutes { get; init; }
     public string? Subject { get; init; }
+    /// <summary>When the lesson was due to start, if it was scheduled; messages about it name this time, not when it was recorded.</summary>
+    public DateTimeOffset? StartsAt { get; init; }
 }

@@ -4,7 +4,10 @@ public sealed record UserRegistered : IDomainEvent
 {
     public required Guid EventId { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
-    /// <summary>The tutor themselves for a tutor; the inviting tutor for a student or parent.</summary>
+    /// <summary>
+    /// The tutor themselves for a tutor; the inviting tutor for a student or parent who joined by an invite;
+    /// <see cref="Guid.Empty"/> for a student or parent who registered before opening any invite.
+    /// </summary>
     public required Guid TutorId { get; init; }
     public required Guid UserId { get; init; }
     public required UserRole Role { get; init; }
@@ -39,6 +42,11 @@ public sealed record StudentLinked : IDomainEvent
     public required Guid LinkId { get; init; }
     public Guid? ParentId { get; init; }
     public required DateTimeOffset ValidFrom { get; init; }
+    /// <summary>
+    /// The student's display name when linked: the student's UserRegistered travels on another queue and may
+    /// be handled later, so a "new student" message must not depend on it. Null from older publishers.
+    /// </summary>
+    public string? StudentName { get; init; }
 }
 
 public sealed record StudentUnlinked : IDomainEvent

@@ -12,17 +12,31 @@ namespace Repitbot.BotGateway.Tests;
 /// the test posts the resulting update to /telegram/webhook itself (the stand-in cannot reach an in-process
 /// host), so each step is fully handled when the post returns.
 /// </summary>
-public sealed class BotFactory : BotGatewayFactory
+public class BotFactory : BotGatewayFactory
 {
     public const string Secret = "test-telegram-secret_0123";
+    private readonly bool _telegramLimits;
+    // The limiter's Redis keys of this host alone: other tests' chats never share its slots.
+    private readonly string _paceKey = $"test:{Guid.NewGuid():N}";
 
     public BotFactory()
+        : this(telegramLimits: false)
     {
+    }
+
+    /// <param name="telegramLimits">The stand-in keeps Telegram's limits (1 message a second per chat) and the
+    /// bot its pace; otherwise both are lifted so that scenarios run at full speed.</param>
+    protected BotFactory(bool telegramLimits)
+    {
+        _telegramLimits = telegramLimits;
         // The stand-in is synchronous to start from here because the host is built from ConfigureWebHost.
         Stub = TelegramApiStub.StartAsync(o =>
         {
-            o.PerChatLimit = 1000;
-            o.GlobalLimit = 1000;
+            if (!telegramLimits)
+            {
+                o.PerChatLimit = 1000;
+                o.GlobalLimit = 1000;
+            }
         }).GetAwaiter().GetResult();
         // update_id (an int in Telegram.Bot) is unique in the dedupe table, which outlives this stand-in: start somewhere new.
         Stub.State.Get(Stub.Token).LastUpdateId = Random.Shared.Next(200_000_000, 2_000_000_000);
@@ -114,11 +128,21 @@ public sealed class BotFactory : BotGatewayFactory
         builder.UseSetting("Telegram:WebhookSecret", Secret);
         // No service credentials: /analytics and /notifications must say the service is unavailable, not fail.
         builder.UseSetting("Auth:ClientId", "");
+        builder.UseSetting("TelegramPace:Key", _paceKey);
+        if (!_telegramLimits)
+        {
+            builder.UseSetting("TelegramPace:ChatLimit", "1000");
+            builder.UseSetting("TelegramPace:GlobalLimit", "10000");
+        }
     }
+
+    /// <summary>The limiter's Redis key prefix this host paces with.</summary>
+    public string PaceKey => _paceKey;
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         await Stub.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

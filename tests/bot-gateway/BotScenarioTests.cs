@@ -14,7 +14,7 @@ public sealed partial class BotScenarioTests(BotFactory bot) : IClassFixture<Bot
         var (tutor, student, stranger) = (BotFactory.NewTelegramUserId(), BotFactory.NewTelegramUserId(), BotFactory.NewTelegramUserId());
         var studentName = "Аня" + Guid.NewGuid().ToString("N")[..6];
 
-        var welcome = await bot.SayAsync(tutor, "/start", "Ольга");
+        var welcome = await bot.SayAsync(tutor, "/start tutor", "Ольга");
         var tutorId = await bot.UserIdAsync(tutor);
         bot.Track(tutorId);
         var invite = await bot.SayAsync(tutor, "/invite");
@@ -34,10 +34,10 @@ public sealed partial class BotScenarioTests(BotFactory bot) : IClassFixture<Bot
         Assert.Contains("подключены к репетитору Ольга", joined, StringComparison.Ordinal);
         Assert.Contains("уже использовано", reused, StringComparison.Ordinal);
         Assert.Contains("1. " + studentName, students, StringComparison.Ordinal);
-        Assert.Contains($"Ученик: {studentName}\nКогда: 25.11.2030 18:00 (Europe/Moscow)\nДлительность: 60 мин\nЦена: 2000.00 RUB", scheduled, StringComparison.Ordinal);
+        Assert.Contains($"Ученик: {studentName}\nКогда: 25.11.2030 18:00 (Europe/Moscow)\nДлительность: 60 мин\nЦена: 2\u00A0000,00\u00A0₽", scheduled, StringComparison.Ordinal);
         Assert.Contains("25.11.2030 18:00", lessons, StringComparison.Ordinal);
         Assert.Contains($"Урок проведён\nУченик: {studentName}\nМинут: 60", done, StringComparison.Ordinal);
-        Assert.Contains($"Оплата записана\nУченик: {studentName}\nСумма: 8000.00 RUB\nСпособ: перевод\nУроков: 4", paid, StringComparison.Ordinal);
+        Assert.Contains($"Оплата записана\nУченик: {studentName}\nСумма: 8\u00A0000,00\u00A0₽\nСпособ: перевод\nУроков: 4", paid, StringComparison.Ordinal);
 
         var events = await OutboxRow.ForTutorAsync(bot.Database, tutorId);
         Assert.Equal(["UserRegistered", "UserRegistered", "StudentLinked", "LessonScheduled", "LessonCompleted", "PaymentReceived"],
@@ -53,7 +53,7 @@ public sealed partial class BotScenarioTests(BotFactory bot) : IClassFixture<Bot
     public async Task Malformed_commands_show_the_right_form_and_unknown_commands_the_help_in_the_users_language()
     {
         var tutor = BotFactory.NewTelegramUserId();
-        await bot.SayAsync(tutor, "/start", "Ольга");
+        await bot.SayAsync(tutor, "/start tutor", "Ольга");
         bot.Track(await bot.UserIdAsync(tutor));
 
         var malformed = await bot.SayAsync(tutor, "/schedule Аня завтра");
@@ -74,7 +74,7 @@ public sealed partial class BotScenarioTests(BotFactory bot) : IClassFixture<Bot
     public async Task An_update_resent_by_Telegram_is_processed_once()
     {
         var tutor = BotFactory.NewTelegramUserId();
-        var update = bot.Stub.UserSendsText(tutor, "/start", "Ольга");
+        var update = bot.Stub.UserSendsText(tutor, "/start tutor", "Ольга");
 
         var first = await bot.DeliverAsync(update);
         var again = await bot.DeliverAsync(update);
@@ -106,7 +106,7 @@ public sealed partial class BotScenarioTests(BotFactory bot) : IClassFixture<Bot
     public async Task Analytics_offers_areas_then_periods_and_says_so_when_the_service_cannot_be_asked()
     {
         var (tutor, stranger) = (BotFactory.NewTelegramUserId(), BotFactory.NewTelegramUserId());
-        await bot.SayAsync(tutor, "/start", "Ольга");
+        await bot.SayAsync(tutor, "/start tutor", "Ольга");
         bot.Track(await bot.UserIdAsync(tutor));
 
         await bot.SayAsync(tutor, "/analytics");

@@ -10,7 +10,7 @@ public sealed partial class BotStudentScenarioTests(BotFactory bot) : IClassFixt
     {
         var (tutor, student) = (BotFactory.NewTelegramUserId(), BotFactory.NewTelegramUserId());
         var name = "Петя" + Guid.NewGuid().ToString("N")[..6];
-        await bot.SayAsync(tutor, "/start", "Ольга");
+        await bot.SayAsync(tutor, "/start tutor", "Ольга");
         var tutorId = await bot.UserIdAsync(tutor);
         bot.Track(tutorId);
         var code = InviteCode().Match(await bot.SayAsync(tutor, "/invite")).Groups["code"].Value;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Repitbot.BotGateway.Integrations;
 using Telegram.Bot.Types;
@@ -85,16 +83,14 @@ public sealed partial class AnalyticsCommands(AnalyticsClient analytics, ReportJ
         }
     }
 
-    /// <summary>The area's top-level numbers ("lessons: 12"), or nothing when they cannot be had: the chart still goes out.</summary>
+    /// <summary>The area's numbers as sentences, or nothing when they cannot be had: the chart still goes out.</summary>
     private async Task<string> KeyNumbersAsync(BotContext ctx, string area, int days)
     {
         try
         {
             var numbers = await analytics.AreaAsync(area, days, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ctx.User!.Id,
                 ctx.CancellationToken);
-            var lines = numbers.Where(p => p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.Number).Take(8)
-                .Select(p => $"{Telegram.TelegramText.Escape(p.Key)}: {p.Value!.ToJsonString()}");
-            return string.Concat(lines.Select(l => "\n" + l));
+            return AreaCaption.For(ctx, area, numbers);
         }
         catch (ServiceUnavailableException ex)
         {

@@ -7,12 +7,20 @@ namespace Repitbot.BotGateway.Bot;
 /// conversation (<see cref="BotFlows"/>) stored in PostgreSQL.
 /// </summary>
 public sealed class BotButtons(LessonCommands lessons, HomeworkCommands homework, MaterialCommands materials,
-    BotDirectory directory, ConversationStore conversations, AnalyticsCommands analytics, NotificationCommands notifications)
+    BotDirectory directory, ConversationStore conversations, AnalyticsCommands analytics, NotificationCommands notifications,
+    PeopleCommands people)
 {
     private static readonly HashSet<string> TutorActions = ["sch", "les", "done", "noshow", "move", "cancel", "pay"];
 
     public async Task PressAsync(BotContext ctx, string data)
     {
+        if (data.StartsWith("role:", StringComparison.Ordinal))
+        {
+            // "Who are you?" after /start: the one button someone who is not registered yet may press.
+            await people.RegisterAsAsync(ctx, data["role:".Length..]);
+            return;
+        }
+
         if (await SettingsButtonAsync(ctx, data))
         {
             return;

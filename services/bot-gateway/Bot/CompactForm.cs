@@ -62,9 +62,6 @@ public static class CompactForm
             ? (long)(major * 100)
             : null;
 
-    public static string Money(long minor, string currency) =>
-        (minor / 100m).ToString("0.00", CultureInfo.InvariantCulture) + " " + currency;
-
     public static PaymentMethod? ParseMethod(string word) => word.ToLowerInvariant() switch
     {
         "cash" or "наличные" or "нал" => PaymentMethod.Cash,

@@ -1,6 +1,7 @@
 using Repitbot.BotGateway.Lessons;
 using Repitbot.BotGateway.Telegram;
 using Repitbot.Contracts;
+using Repitbot.Hosting.Text;
 using Telegram.Bot.Types.ReplyMarkups;
 using static Repitbot.BotGateway.Telegram.TelegramText;
 
@@ -64,9 +65,16 @@ public sealed class LessonCommands(BotDirectory directory, LessonPlanning planni
         }
 
         var e = outcome.Event!;
-        await ctx.ReplyKeyAsync("scheduled", Escape(studentName), CompactForm.Format(e.StartsAt, ctx.TimeZone), Escape(ctx.TimeZone),
-            e.DurationMinutes, e.PriceMinor is { } p ? CompactForm.Money(p, e.Currency!) : ctx.T("none"));
+        await ctx.ReplyAsync(ctx.T("scheduled", Escape(studentName), CompactForm.Format(e.StartsAt, ctx.TimeZone), Escape(ctx.TimeZone),
+            e.DurationMinutes, e.PriceMinor is { } p ? MoneyText.Format(p, e.Currency!, ctx.Locale) : ctx.T("none")) + PastWarning(ctx, e.StartsAt));
     }
+
+    /// <summary>
+    /// A lesson at a time already gone is recorded (a tutor may fill in last week), but said plainly: its
+    /// reminders will not come, and a mistyped date is noticed while it can still be moved.
+    /// </summary>
+    private string PastWarning(BotContext ctx, DateTimeOffset startsAt) =>
+        startsAt < clock.GetUtcNow() ? "\n\n" + ctx.T("scheduled_in_past") : "";
 
     public async Task ListAsync(BotContext ctx, string args)
     {
@@ -150,8 +158,8 @@ public sealed class LessonCommands(BotDirectory directory, LessonPlanning planni
         }
 
         var e = outcome.Event!;
-        await ctx.ReplyKeyAsync("rescheduled", Escape(lesson.StudentName), CompactForm.Format(e.PreviousStartsAt, ctx.TimeZone),
-            CompactForm.Format(e.StartsAt, ctx.TimeZone), Escape(ctx.TimeZone), e.DurationMinutes);
+        await ctx.ReplyAsync(ctx.T("rescheduled", Escape(lesson.StudentName), CompactForm.Format(e.PreviousStartsAt, ctx.TimeZone),
+            CompactForm.Format(e.StartsAt, ctx.TimeZone), Escape(ctx.TimeZone), e.DurationMinutes) + PastWarning(ctx, e.StartsAt));
     }
 
     public async Task CancelAsync(BotContext ctx, LessonEntry lesson, string reason)

@@ -26,8 +26,8 @@ public sealed partial class NotificationCommands(NotificationClient notification
             var types = NotificationTypeToggles.Types.Select((type, i) => InlineKeyboardButton.WithCallbackData(
                 $"{(optedOut.Contains(type) ? "🔕" : "🔔")} {ctx.T("ntype_" + type)}", $"ntt:{i}")).Chunk(2);
             var rows = channels.Concat(types).Append([InlineKeyboardButton.WithCallbackData(ctx.T("btn_test"), "ntest:0")]);
-            await ctx.ReplyAsync(ctx.T("notifications", Escape(ctx.User.Locale), Escape(ctx.User.TimeZone), Escape(ctx.User.Email ?? ctx.T("none"))),
-                new InlineKeyboardMarkup(rows));
+            await ctx.ReplyAsync(ctx.T("notifications", ctx.T("language_name"), Escape(ctx.User.TimeZone), Escape(ctx.User.Email ?? ctx.T("none")),
+                QuietHoursText(ctx, preferences)), new InlineKeyboardMarkup(rows));
         }
         catch (ServiceUnavailableException ex)
         {
@@ -38,7 +38,7 @@ public sealed partial class NotificationCommands(NotificationClient notification
 
     public async Task ToggleAsync(BotContext ctx, int index)
     {
-        await ChangeAsync(ctx, preferences =>
+        var saved = await ChangeAsync(ctx, preferences =>
         {
             var toggles = Toggles(preferences);
             if (index < toggles.Count)
@@ -47,7 +47,10 @@ public sealed partial class NotificationCommands(NotificationClient notification
                 parent[name] = !toggles[index].Value;
             }
         });
-        await ShowAsync(ctx, "");
+        if (saved is not null)
+        {
+            await ShowAsync(ctx, "");
+        }
     }
 
     /// <summary>Opts the user out of (or back into) one notification type, by its place in <see cref="NotificationTypeToggles.Types"/>.</summary>
@@ -59,8 +62,10 @@ public sealed partial class NotificationCommands(NotificationClient notification
             return;
         }
 
-        await ChangeAsync(ctx, preferences => NotificationTypeToggles.Flip(preferences, NotificationTypeToggles.Types[index]));
-        await ShowAsync(ctx, "");
+        if (await ChangeAsync(ctx, preferences => NotificationTypeToggles.Flip(preferences, NotificationTypeToggles.Types[index])) is not null)
+        {
+            await ShowAsync(ctx, "");
+        }
     }
 
     /// <summary>A setting's name in the user's language; an unknown one (a newer notification service) by its path.</summary>
@@ -78,14 +83,33 @@ public sealed partial class NotificationCommands(NotificationClient notification
             return;
         }
 
-        await ChangeAsync(ctx, preferences =>
+        var saved = await ChangeAsync(ctx, preferences =>
         {
             // The notification service clears quiet hours when both are "".
-            preferences["quietHoursFrom"] = off ? "" : words[0];
-            preferences["quietHoursTo"] = off ? "" : words[1];
+            preferences["quietHoursFrom"] = off ? "" : Normalized(words[0]);
+            preferences["quietHoursTo"] = off ? "" : Normalized(words[1]);
         });
-        await ctx.ReplyKeyAsync("profile_saved");
+        if (saved is not null)
+        {
+            await ctx.ReplyAsync("✅ " + QuietHoursText(ctx, saved));
+        }
     }
+
+    /// <summary>"Тихие часы: 23:00–07:00 (Europe/Moscow)" from the preferences as stored, or that there are none.</summary>
+    private static string QuietHoursText(BotContext ctx, JsonObject preferences)
+    {
+        var from = Text(preferences["quietHoursFrom"]);
+        var to = Text(preferences["quietHoursTo"]);
+        return string.IsNullOrEmpty(from) || string.IsNullOrEmpty(to) || from == to
+            ? ctx.T("quiet_none")
+            : ctx.T("quiet_hours", Escape(from), Escape(to), Escape(Text(preferences["timeZone"]) ?? ctx.TimeZone));
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>"9:00" as "09:00", the way the notification service stores and shows it.</summary>
+    private static string Normalized(string time) =>
+        TimeOnly.ParseExact(time, "H:mm", System.Globalization.CultureInfo.InvariantCulture).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task TestAsync(BotContext ctx)
     {
@@ -101,18 +125,20 @@ public sealed partial class NotificationCommands(NotificationClient notification
         }
     }
 
-    private async Task ChangeAsync(BotContext ctx, Action<JsonObject> change)
+    /// <summary>The preferences as the notification service stored them, or null once the user was told it could not be asked.</summary>
+    private async Task<JsonObject?> ChangeAsync(BotContext ctx, Action<JsonObject> change)
     {
         try
         {
             var preferences = await notifications.GetPreferencesAsync(ctx.User!.Id, ctx.CancellationToken);
             change(preferences);
-            await notifications.PutPreferencesAsync(ctx.User.Id, preferences, ctx.CancellationToken);
+            return await notifications.PutPreferencesAsync(ctx.User.Id, preferences, ctx.CancellationToken) ?? preferences;
         }
         catch (ServiceUnavailableException ex)
         {
             LogUnavailable(ex);
             await ctx.ReplyKeyAsync("service_unavailable");
+            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 using Repitbot.BotGateway.Payments;
 using Repitbot.Contracts;
+using Repitbot.Hosting.Text;
 using static Repitbot.BotGateway.Telegram.TelegramText;
 
 namespace Repitbot.BotGateway.Bot;
@@ -56,7 +57,7 @@ public sealed class PaymentCommands(BotDirectory directory, PaymentUseCases paym
         }
 
         var e = outcome.Event!;
-        await ctx.ReplyKeyAsync("paid", Escape(student.Name), CompactForm.Money(e.AmountMinor, e.Currency),
+        await ctx.ReplyKeyAsync("paid", Escape(student.Name), MoneyText.Format(e.AmountMinor, e.Currency, ctx.Locale),
             CompactForm.MethodName(e.Method, ctx.Locale), e.LessonsCovered);
     }
 }

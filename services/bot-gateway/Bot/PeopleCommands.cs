@@ -1,16 +1,29 @@
 using Repitbot.BotGateway.People;
 using Repitbot.Contracts;
+using Telegram.Bot.Types.ReplyMarkups;
 using static Repitbot.BotGateway.Telegram.TelegramText;
 
 namespace Repitbot.BotGateway.Bot;
 
 /// <summary>/start, /help, /invite, /students, /unlink and the profile commands.</summary>
 public sealed class PeopleCommands(Registration registration, Invites invites, Profiles profiles, BotDirectory directory,
-    Telegram.BotLinks links)
+    Telegram.BotLinks links, TimeProvider clock)
 {
+    /// <summary>The roles /start offers, by the word on their button and in their deep link.</summary>
+    private static readonly Dictionary<string, UserRole> Roles = new(StringComparer.Ordinal)
+    {
+        ["tutor"] = UserRole.Tutor, ["student"] = UserRole.Student, ["parent"] = UserRole.Parent,
+    };
+
     public async Task StartAsync(BotContext ctx, string args)
     {
         var code = args.Trim();
+        if (Roles.ContainsKey(code))
+        {
+            await RegisterAsAsync(ctx, code);
+            return;
+        }
+
         if (code.Length > 0)
         {
             var (user, link, failure) = await registration.AcceptInviteAsync(code, ctx.Who, ctx.CancellationToken);
@@ -29,9 +42,29 @@ public sealed class PeopleCommands(Registration registration, Invites invites, P
             return;
         }
 
-        var (registered, isNew) = await registration.RegisterTutorAsync(ctx.Who, ctx.CancellationToken);
+        if (ctx.User is { } known)
+        {
+            await ctx.ReplyAsync(ctx.T("welcome_back", Escape(known.DisplayName)) + "\n\n" + Help(ctx));
+            return;
+        }
+
+        await ctx.ReplyAsync(ctx.T("choose_role"), new InlineKeyboardMarkup(Roles.Select(r =>
+            new[] { InlineKeyboardButton.WithCallbackData(ctx.T("btn_role_" + r.Key), "role:" + r.Key) })));
+    }
+
+    /// <summary>The answer to "who are you?" after /start: a button, or a deep link such as t.me/bot?start=student.</summary>
+    public async Task RegisterAsAsync(BotContext ctx, string role)
+    {
+        if (!Roles.TryGetValue(role, out var chosen))
+        {
+            await StartAsync(ctx, "");
+            return;
+        }
+
+        var (registered, isNew) = await registration.RegisterAsync(ctx.Who, chosen, ctx.CancellationToken);
         ctx.User = registered;
-        await ctx.ReplyAsync(ctx.T(isNew ? "welcome_tutor" : "welcome_back", Escape(registered.DisplayName)) + "\n\n" + Help(ctx));
+        var welcome = isNew ? "welcome_" + registered.Role.ToString().ToLowerInvariant() : "welcome_back";
+        await ctx.ReplyAsync(ctx.T(welcome, Escape(registered.DisplayName)) + "\n\n" + Help(ctx));
     }
 
     public Task HelpAsync(BotContext ctx, string args) => ctx.ReplyAsync(Help(ctx));
@@ -40,7 +73,8 @@ public sealed class PeopleCommands(Registration registration, Invites invites, P
     public static string Help(BotContext ctx) => ctx.T(ctx.User?.Role switch
     {
         UserRole.Tutor => "help_tutor",
-        UserRole.Student or UserRole.Parent => "help_student",
+        UserRole.Student => "help_student",
+        UserRole.Parent => "help_parent",
         _ => "help_new",
     });
 
@@ -108,7 +142,7 @@ public sealed class PeopleCommands(Registration registration, Invites invites, P
     public Task ProfileAsync(BotContext ctx, string args)
     {
         var u = ctx.User!;
-        return ctx.ReplyKeyAsync("profile", Escape(u.DisplayName), u.Locale, Escape(u.TimeZone), Escape(u.Email ?? ctx.T("none")));
+        return ctx.ReplyKeyAsync("profile", Escape(u.DisplayName), ctx.T("language_name"), Escape(u.TimeZone), Escape(u.Email ?? ctx.T("none")));
     }
 
     /// <summary>/name, /lang, /tz, /email: one part of the profile each.</summary>
@@ -129,15 +163,21 @@ public sealed class PeopleCommands(Registration registration, Invites invites, P
             "tz" => new ProfileChange { TimeZone = value },
             _ => new ProfileChange { Email = value == "-" ? "" : value },
         };
-        var (_, failure) = await profiles.ChangeAsync(ctx.User!.Id, change, ctx.CancellationToken);
-        if (failure is not null)
+        var (saved, failure) = await profiles.ChangeAsync(ctx.User!.Id, change, ctx.CancellationToken);
+        if (failure is not null || saved is null)
         {
             await ctx.ReplyAsync(ctx.T("form", ctx.T(formKey)));
             return;
         }
 
-        // The reply already speaks the new language after /lang.
-        ctx.User.Locale = change.Locale ?? ctx.User.Locale;
-        await ctx.ReplyKeyAsync("profile_saved");
+        // The reply already speaks the new language after /lang, and repeats what was stored, not what was typed.
+        ctx.User.Locale = saved.Locale;
+        await ctx.ReplyAsync(command switch
+        {
+            "name" => ctx.T("saved_name", Escape(saved.DisplayName)),
+            "lang" => ctx.T("saved_lang"),
+            "tz" => ctx.T("saved_tz", Escape(saved.TimeZone), CompactForm.Format(clock.GetUtcNow(), saved.TimeZone)[^5..]),
+            _ => saved.Email is { } email ? ctx.T("saved_email", Escape(email)) : ctx.T("saved_no_email"),
+        });
     }
 }

@@ -7,7 +7,16 @@ public static class Texts
 {
     private static readonly Dictionary<string, (string Ru, string En)> All = new(StringComparer.Ordinal)
     {
+        ["choose_role"] = ("👋 Здравствуйте! Это Repitbot — уроки, оплаты и домашние задания в Telegram. Кто вы?",
+            "👋 Hello! This is Repitbot: lessons, payments and homework in Telegram. Who are you?"),
+        ["btn_role_tutor"] = ("👩‍🏫 Я репетитор", "👩‍🏫 I am a tutor"),
+        ["btn_role_student"] = ("🎓 Я ученик", "🎓 I am a student"),
+        ["btn_role_parent"] = ("👪 Я родитель", "👪 I am a parent"),
         ["welcome_tutor"] = ("👋 Вы зарегистрированы как репетитор, {0}.", "👋 You are registered as a tutor, {0}."),
+        ["welcome_student"] = ("👋 Вы зарегистрированы как ученик, {0}. Чтобы подключиться к репетитору, откройте ссылку-приглашение, которую он пришлёт (он создаёт её командой /invite).",
+            "👋 You are registered as a student, {0}. To join your tutor, open the invite link they send you (they make it with /invite)."),
+        ["welcome_parent"] = ("👋 Вы зарегистрированы как родитель, {0}. Чтобы получать новости об уроках ребёнка, откройте ссылку-приглашение от репетитора (он создаёт её командой /invite parent).",
+            "👋 You are registered as a parent, {0}. To hear about your child's lessons, open the invite link from the tutor (they make it with /invite parent)."),
         ["welcome_back"] = ("👋 С возвращением, {0}!", "👋 Welcome back, {0}!"),
         ["joined_student"] = ("✅ Вы подключены к репетитору {0} как ученик.", "✅ You are now linked to tutor {0} as a student."),
         ["joined_parent"] = ("✅ Вы подключены к репетитору {0} как родитель ученика {1}.", "✅ You are now linked to tutor {0} as the parent of {1}."),
@@ -66,8 +75,19 @@ public static class Texts
             /notifications, /quiet — notifications
             /profile, /name, /lang, /tz, /email — profile
             """),
-        ["help_new"] = ("Отправьте /start, чтобы зарегистрироваться как репетитор, или откройте ссылку-приглашение от репетитора.",
-            "Send /start to register as a tutor, or open your tutor's invite link."),
+        ["help_parent"] = ("""
+            <b>Команды родителя</b>
+            Уведомления об уроках, оплатах и заданиях ребёнка приходят сюда и на почту.
+            /notifications, /quiet — уведомления
+            /profile, /name, /lang, /tz, /email — профиль
+            """, """
+            <b>Parent commands</b>
+            News about your child's lessons, payments and homework comes here and by e-mail.
+            /notifications, /quiet — notifications
+            /profile, /name, /lang, /tz, /email — profile
+            """),
+        ["help_new"] = ("Отправьте /start и выберите, кто вы: репетитор, ученик или родитель. Ученик или родитель может сразу открыть ссылку-приглашение от репетитора.",
+            "Send /start and choose who you are: a tutor, a student or a parent. A student or parent may open the tutor's invite link instead."),
         ["unknown_command"] = ("Неизвестная команда {0}.", "Unknown command {0}."),
         ["form"] = ("⚠️ Неверный формат. Нужно так:\n{0}", "⚠️ Wrong format. Use:\n{0}"),
         ["form_schedule"] = ("/schedule &lt;ученик&gt; &lt;ДД.ММ&gt; &lt;ЧЧ:ММ&gt; &lt;минуты&gt; [цена]\nнапример: /schedule Аня 25.11 18:00 60 2000",
@@ -120,6 +140,8 @@ public static class Texts
         ["material_not_found"] = ("❌ Материал не найден.", "❌ Material not found."),
         ["scheduled"] = ("✅ Урок запланирован\nУченик: {0}\nКогда: {1} ({2})\nДлительность: {3} мин\nЦена: {4}",
             "✅ Lesson scheduled\nStudent: {0}\nWhen: {1} ({2})\nDuration: {3} min\nPrice: {4}"),
+        ["scheduled_in_past"] = ("⚠️ Это время уже прошло: урок записан, но напоминаний о нём не будет. Если дата неверна — /move или /cancel.",
+            "⚠️ This time has already passed: the lesson is recorded, but no reminders will be sent. If the date is wrong, use /move or /cancel."),
         ["rescheduled"] = ("✅ Урок перенесён\nУченик: {0}\nБыло: {1}\nСтало: {2} ({3}), {4} мин",
             "✅ Lesson rescheduled\nStudent: {0}\nWas: {1}\nNow: {2} ({3}), {4} min"),
         ["cancelled"] = ("✅ Урок отменён\nУченик: {0}\nКогда: {1}\nПричина: {2}", "✅ Lesson cancelled\nStudent: {0}\nWhen: {1}\nReason: {2}"),
@@ -139,8 +161,17 @@ public static class Texts
         ["no_materials"] = ("Материалов пока нет.", "No materials yet."),
         ["materials_list"] = ("<b>Материалы</b>", "<b>Materials</b>"),
         ["profile"] = ("<b>Профиль</b>\nИмя: {0}\nЯзык: {1}\nЧасовой пояс: {2}\nE-mail: {3}", "<b>Profile</b>\nName: {0}\nLanguage: {1}\nTime zone: {2}\nE-mail: {3}"),
-        ["profile_saved"] = ("✅ Профиль сохранён.", "✅ Profile saved."),
+        ["saved_name"] = ("✅ Теперь вас зовут {0}.", "✅ Your name is now {0}."),
+        ["saved_lang"] = ("✅ Язык: русский. Уведомления тоже будут приходить по-русски.", "✅ Language: English. Notifications will come in English too."),
+        ["saved_tz"] = ("✅ Часовой пояс: {0} (там сейчас {1}). Время уроков и уведомлений — по нему.",
+            "✅ Time zone: {0} (it is {1} there now). Lesson and notification times follow it."),
+        ["saved_email"] = ("✅ Письма будут приходить на {0}.", "✅ E-mails will go to {0}."),
+        ["saved_no_email"] = ("✅ Адрес удалён, письма приходить не будут.", "✅ The address is removed; no e-mails will be sent."),
+        ["quiet_hours"] = ("Тихие часы: {0}–{1} ({2}); что придёт в это время, будет отправлено в {1}.",
+            "Quiet hours: {0}–{1} ({2}); anything due then is sent at {1}."),
+        ["quiet_none"] = ("Тихие часы не заданы.", "No quiet hours set."),
         ["none"] = ("—", "—"),
+        ["language_name"] = ("русский", "English"),
         ["analytics_area"] = ("📊 Что показать?", "📊 What to show?"),
         ["analytics_period"] = ("📊 {0}: за какой период?", "📊 {0}: which period?"),
         ["days"] = ("{0} дн.", "{0} days"),
@@ -149,7 +180,25 @@ public static class Texts
         ["area_students"] = ("Ученики", "Students"),
         ["area_homework"] = ("Домашние задания", "Homework"),
         ["area_materials"] = ("Материалы", "Materials"),
-        ["chart_caption"] = ("📊 {0} за {1} дн.", "📊 {0}, last {1} days"),
+        // Periods are 7, 30 or 90 days: "дней" is right for each.
+        ["chart_caption"] = ("📊 {0} за последние {1} дней", "📊 {0}, last {1} days"),
+        ["cap_lessons"] = ("Запланировано уроков: {0}, проведено: {1}, неявок: {2}, отменено: {3}.",
+            "Lessons scheduled: {0}, held: {1}, no-shows: {2}, cancelled: {3}."),
+        ["cap_attendance"] = ("Посещаемость: {0}, часов занятий: {1}.", "Attendance: {0}, hours taught: {1}."),
+        ["cap_hours"] = ("Часов занятий: {0}.", "Hours taught: {0}."),
+        ["cap_no_payments"] = ("Оплат за этот период не было.", "No payments in this period."),
+        ["cap_revenue"] = ("Выручка: {0}, оплат: {1}{2}.", "Revenue: {0}, payments: {1}{2}."),
+        ["cap_refunds"] = (", возвраты: {0}", ", refunds: {0}"),
+        ["cap_debtors"] = ("Должников: {0}, долг всего: {1}.", "Students owing: {0}, {1} in total."),
+        ["cap_no_debtors"] = ("Должников нет.", "Nobody owes you."),
+        ["cap_active_students"] = ("Активных учеников: {0}.", "Active students: {0}."),
+        ["cap_homework"] = ("Задано заданий: {0}, сдано: {1}, проверено: {2}.", "Homework assigned: {0}, handed in: {1}, graded: {2}."),
+        ["cap_average_score"] = ("Средний балл: {0} из 100.", "Average score: {0}/100."),
+        ["cap_no_scores"] = ("Оценок пока нет.", "No grades yet."),
+        ["cap_students"] = ("Новых учеников: {0}. Занимались за последнюю неделю: {1}, за месяц: {2}.",
+            "New students: {0}. Active in the last week: {1}, in the last month: {2}."),
+        ["cap_churn"] = ("Могут уйти: {0}.", "At risk of leaving: {0}."),
+        ["cap_materials"] = ("Выдано материалов: {0}, открыто: {1}, просмотров: {2}.", "Materials shared: {0}, opened: {1}, views: {2}."),
         ["report_progress"] = ("⏳ Готовлю отчёт…", "⏳ Preparing the report…"),
         ["report_progress_percent"] = ("⏳ Готовлю отчёт… {0} %", "⏳ Preparing the report… {0} %"),
         ["report_failed"] = ("❌ Не удалось подготовить отчёт. Попробуйте позже или выберите период короче.",
@@ -158,8 +207,8 @@ public static class Texts
         ["report_done"] = ("✅ Отчёт готов.", "✅ The report is ready."),
         ["no_pdf"] = ("PDF для этого раздела пока нет.", "There is no PDF for this area yet."),
         ["service_unavailable"] = ("⚠️ Сервис временно недоступен, попробуйте позже.", "⚠️ The service is unavailable right now; try again later."),
-        ["notifications"] = ("<b>Уведомления</b>\nЯзык: {0} (/lang)\nЧасовой пояс: {1} (/tz)\nE-mail: {2} (/email)\nТихие часы: /quiet 22:00 08:00\nНажмите, чтобы включить или выключить канал или вид уведомлений (🔔 — приходят, 🔕 — нет):",
-            "<b>Notifications</b>\nLanguage: {0} (/lang)\nTime zone: {1} (/tz)\nE-mail: {2} (/email)\nQuiet hours: /quiet 22:00 08:00\nPress to switch a channel or a kind of notification on or off (🔔 on, 🔕 off):"),
+        ["notifications"] = ("<b>Уведомления</b>\nЯзык: {0} (/lang)\nЧасовой пояс: {1} (/tz)\nE-mail: {2} (/email)\n{3} Изменить: /quiet 22:00 08:00 или /quiet off\nНажмите, чтобы включить или выключить канал или вид уведомлений (🔔 — приходят, 🔕 — нет):",
+            "<b>Notifications</b>\nLanguage: {0} (/lang)\nTime zone: {1} (/tz)\nE-mail: {2} (/email)\n{3} Change: /quiet 22:00 08:00 or /quiet off\nPress to switch a channel or a kind of notification on or off (🔔 on, 🔕 off):"),
         ["pref_emailEnabled"] = ("E-mail", "E-mail"),
         ["pref_telegramEnabled"] = ("Telegram", "Telegram"),
         ["pref_dailyDigest"] = ("Ежедневная сводка", "Daily digest"),

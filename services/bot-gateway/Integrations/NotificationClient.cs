@@ -14,8 +14,12 @@ public sealed class NotificationClient(HttpClient http, ServiceTokens tokens, IO
         return await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken) ?? [];
     }
 
-    public async Task PutPreferencesAsync(Guid userId, JsonObject preferences, CancellationToken cancellationToken) =>
-        (await SendAsync(HttpMethod.Put, $"/api/v1/preferences/{userId}", JsonContent.Create(preferences), cancellationToken)).Dispose();
+    /// <summary>Stores the preferences; what the service answered it stored (null if it answered no body).</summary>
+    public async Task<JsonObject?> PutPreferencesAsync(Guid userId, JsonObject preferences, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Put, $"/api/v1/preferences/{userId}", JsonContent.Create(preferences), cancellationToken);
+        return response.Content.Headers.ContentLength == 0 ? null : await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
+    }
 
     public async Task SendTestAsync(Guid userId, CancellationToken cancellationToken) =>
         (await SendAsync(HttpMethod.Post, "/api/v1/notifications/test", JsonContent.Create(new { userId }), cancellationToken)).Dispose();

@@ -59,7 +59,7 @@ public sealed class LessonCompletion(EventJournal journal)
         {
             EventId = lesson.CompletedEventId.Value, OccurredAt = occurredAt, TutorId = tutorId,
             StudentId = request.StudentId, LessonId = request.LessonId, Outcome = request.Outcome,
-            Minutes = request.Minutes, Subject = lesson.Subject,
+            Minutes = request.Minutes, Subject = lesson.Subject, StartsAt = lesson.StartsAt,
         }, "lessonId", $"Lesson {request.LessonId} is being recorded by another request.", cancellationToken);
     }
 }

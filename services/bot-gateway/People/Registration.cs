@@ -6,23 +6,27 @@ using Repitbot.Contracts;
 
 namespace Repitbot.BotGateway.People;
 
-/// <summary>/start: a tutor registers; a student or parent opening an invite joins the inviting tutor.</summary>
+/// <summary>/start: a tutor, student or parent registers; a student or parent opening an invite joins the inviting tutor.</summary>
 public sealed class Registration(EventJournal journal)
 {
     public Task<User?> FindByTelegramAsync(long telegramUserId, CancellationToken cancellationToken) =>
         journal.Db.Users.FirstOrDefaultAsync(u => u.TelegramUserId == telegramUserId, cancellationToken);
 
-    /// <summary>Registers the Telegram user as a tutor, or returns who they already are.</summary>
-    public async Task<(User User, bool IsNew)> RegisterTutorAsync(TelegramIdentity who, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers the Telegram user in the role they chose, or returns who they already are. A student or
+    /// parent who registers before opening an invite has no tutor yet: their UserRegistered names
+    /// <see cref="Guid.Empty"/> as the tutor, and the invite they open later links them.
+    /// </summary>
+    public async Task<(User User, bool IsNew)> RegisterAsync(TelegramIdentity who, UserRole role, CancellationToken cancellationToken)
     {
         if (await FindByTelegramAsync(who.UserId, cancellationToken) is { } existing)
         {
             return (existing, false);
         }
 
-        var tutor = NewUser(who, UserRole.Tutor);
+        var tutor = NewUser(who, role);
         journal.Db.Users.Add(tutor);
-        journal.Queue(Registered(tutor, tutor.Id));
+        journal.Queue(Registered(tutor, role == UserRole.Tutor ? tutor.Id : Guid.Empty));
         try
         {
             await journal.SaveAsync(cancellationToken);
@@ -76,14 +80,15 @@ public sealed class Registration(EventJournal journal)
         invite.UsedBy = user.Id;
         var link = invite.Role == UserRole.Parent
             ? await LinkParentAsync(invite, user, cancellationToken)
-            : await LinkStudentAsync(invite.TutorId, user.Id, now, cancellationToken);
+            : await LinkStudentAsync(invite.TutorId, user, now, cancellationToken);
         await journal.SaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (user, link, null);
     }
 
-    private async Task<StudentLink> LinkStudentAsync(Guid tutorId, Guid studentId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<StudentLink> LinkStudentAsync(Guid tutorId, User student, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var studentId = student.Id;
         var open = await journal.Db.StudentLinks.FirstOrDefaultAsync(
             l => l.TutorId == tutorId && l.StudentId == studentId && l.ValidTo == null, cancellationToken);
         if (open is not null)
@@ -96,6 +101,7 @@ public sealed class Registration(EventJournal journal)
         journal.Queue(new StudentLinked
         {
             EventId = Guid.NewGuid(), OccurredAt = now, TutorId = tutorId, StudentId = studentId, LinkId = link.Id, ValidFrom = now,
+            StudentName = student.DisplayName,
         });
         return link;
     }
@@ -115,6 +121,7 @@ public sealed class Registration(EventJournal journal)
         {
             EventId = Guid.NewGuid(), OccurredAt = journal.Now, TutorId = link.TutorId, StudentId = link.StudentId,
             LinkId = link.Id, ParentId = parent.Id, ValidFrom = link.ValidFrom,
+            StudentName = await journal.Db.Users.Where(u => u.Id == link.StudentId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken),
         });
         return link;
     }

@@ -49,7 +49,7 @@ public static class StudentsApi
         db.AddToOutbox(new StudentLinked
         {
             EventId = Guid.NewGuid(), OccurredAt = now, TutorId = tutorId, StudentId = student.Id,
-            LinkId = link.Id, ValidFrom = now,
+            LinkId = link.Id, ValidFrom = now, StudentName = student.DisplayName,
         }, clock);
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Repitbot.BotGateway.Bot;
 using Repitbot.Hosting.Configuration;
+using Repitbot.Hosting.Telegram;
 using Telegram.Bot;
 
 namespace Repitbot.BotGateway.Telegram;
@@ -23,6 +24,9 @@ public static class TelegramRegistration
             return new TelegramBotClient(new TelegramBotClientOptions(token, options.ApiBaseUrl.TrimEnd('/')),
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName));
         });
+        services.AddValidatedOptions<TelegramPaceOptions>("TelegramPace");
+        services.AddSingleton<TelegramRateLimiter>();
+        services.AddSingleton<ChatPace>();
         services.AddSingleton<BotReplies>();
         services.AddSingleton<BotLinks>();
         services.AddSingleton<UpdateProcessor>();

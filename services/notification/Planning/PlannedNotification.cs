@@ -39,4 +39,11 @@ public sealed record Reader(Recipient Person, EffectivePreferences Preferences)
     public string Locale => Preferences.Locale;
 
     public string Time(DateTimeOffset instant) => Templates.LocalTime.Format(instant, Preferences.Zone, Locale);
+
+    /// <summary>
+    /// Who the reader is to the student the message is about, the templates' <c>reader</c>: "student" (spoken to
+    /// as "you"), "tutor", or "parent" (both told the student's name).
+    /// </summary>
+    public string RelationTo(Guid studentId) =>
+        Person.UserId == studentId ? "student" : Person.Role == Contracts.UserRole.Tutor ? "tutor" : "parent";
 }

@@ -26,7 +26,7 @@ public sealed class HomeworkAssignedConsumer(Audience audience, NotificationPlan
         var student = await audience.NameAsync(e.StudentId, context.CancellationToken);
         await planner.PlanAsync(new PlannedNotification(e.EventId, NotificationTypes.HomeworkAssigned, e.OccurredAt, readers, r => new()
         {
-            ["student_name"] = student, ["title"] = e.Title, ["due_date"] = e.DueAt is { } due ? r.Time(due) : null,
+            ["student_name"] = student, ["reader"] = r.RelationTo(e.StudentId), ["title"] = e.Title, ["due_date"] = e.DueAt is { } due ? r.Time(due) : null,
         }), context.CancellationToken);
     }
 }

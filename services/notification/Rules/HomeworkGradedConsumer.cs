@@ -13,9 +13,9 @@ public sealed class HomeworkGradedConsumer(Audience audience, NotificationPlanne
         var e = context.Message;
         var readers = await audience.StudentAndParentsAsync(e.TutorId, e.StudentId, e.OccurredAt, context.CancellationToken);
         var student = await audience.NameAsync(e.StudentId, context.CancellationToken);
-        await planner.PlanAsync(new PlannedNotification(e.EventId, NotificationTypes.HomeworkGraded, e.OccurredAt, readers, _ => new()
+        await planner.PlanAsync(new PlannedNotification(e.EventId, NotificationTypes.HomeworkGraded, e.OccurredAt, readers, r => new()
         {
-            ["student_name"] = student, ["score"] = e.Score, ["comment"] = e.Comment,
+            ["student_name"] = student, ["reader"] = r.RelationTo(e.StudentId), ["score"] = e.Score, ["comment"] = e.Comment,
         }), context.CancellationToken);
     }
 }

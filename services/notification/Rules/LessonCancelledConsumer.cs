@@ -23,7 +23,7 @@ public sealed class LessonCancelledConsumer(Audience audience, NotificationPlann
         var student = await audience.NameAsync(e.StudentId, context.CancellationToken);
         await planner.PlanAsync(new PlannedNotification(e.EventId, NotificationTypes.LessonCancelled, e.OccurredAt, readers, r => new()
         {
-            ["student_name"] = student, ["lesson_time"] = r.Time(e.StartsAt), ["reason"] = e.Reason,
+            ["student_name"] = student, ["reader"] = r.RelationTo(e.StudentId), ["lesson_time"] = r.Time(e.StartsAt), ["reason"] = e.Reason,
             ["cancelled_by"] = e.CancelledBy.ToString().ToLowerInvariant(),
         }), context.CancellationToken);
     }

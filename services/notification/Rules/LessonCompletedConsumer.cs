@@ -20,8 +20,8 @@ public sealed class LessonCompletedConsumer(Audience audience, NotificationPlann
             .Select(h => h.Title).ToListAsync(context.CancellationToken);
         await planner.PlanAsync(new PlannedNotification(e.EventId, NotificationTypes.LessonCompleted, e.OccurredAt, readers, r => new()
         {
-            ["student_name"] = student, ["minutes"] = e.Minutes, ["no_show"] = e.Outcome == LessonOutcome.NoShow,
-            ["subject"] = e.Subject, ["lesson_date"] = r.Time(e.OccurredAt),
+            ["student_name"] = student, ["reader"] = r.RelationTo(e.StudentId), ["minutes"] = e.Minutes, ["no_show"] = e.Outcome == LessonOutcome.NoShow,
+            ["subject"] = e.Subject, ["lesson_date"] = r.Time(e.StartsAt ?? e.OccurredAt),
             ["homework"] = homework.Count > 0 ? string.Join("; ", homework) : null,
         }) { GroupKey = LessonReminders.Group(e.LessonId) }, context.CancellationToken);
     }

@@ -16,7 +16,7 @@ public sealed class LessonReminders(NotificationPlanner planner, NotificationDb 
     public static string Group(Guid lessonId) => $"lesson:{lessonId:N}";
 
     public async Task ScheduleAsync(Guid eventId, Guid lessonId, DateTimeOffset startsAt, DateTimeOffset occurredAt,
-        IReadOnlyList<Guid> audience, string studentName, CancellationToken cancellationToken)
+        IReadOnlyList<Guid> audience, Guid studentId, string studentName, CancellationToken cancellationToken)
     {
         foreach (var offset in options.Value.Reminders)
         {
@@ -29,7 +29,7 @@ public sealed class LessonReminders(NotificationPlanner planner, NotificationDb 
             await planner.PlanAsync(new PlannedNotification($"{eventId:N}:{offset.TotalMinutes:0}m", NotificationTypes.LessonReminder,
                 occurredAt, audience, r => new()
                 {
-                    ["student_name"] = studentName,
+                    ["student_name"] = studentName, ["reader"] = r.RelationTo(studentId),
                     ["lesson_time"] = r.Time(startsAt),
                     ["hours_before"] = offset.TotalHours.ToString("0.#", CultureInfo.InvariantCulture),
                 })

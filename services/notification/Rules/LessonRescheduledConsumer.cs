@@ -18,9 +18,9 @@ public sealed class LessonRescheduledConsumer(Audience audience, NotificationPla
         var student = await audience.NameAsync(e.StudentId, context.CancellationToken);
         await planner.PlanAsync(new PlannedNotification(e.EventId, NotificationTypes.LessonRescheduled, e.OccurredAt, readers, r => new()
         {
-            ["student_name"] = student, ["previous_time"] = r.Time(e.PreviousStartsAt), ["lesson_time"] = r.Time(e.StartsAt),
+            ["student_name"] = student, ["reader"] = r.RelationTo(e.StudentId), ["previous_time"] = r.Time(e.PreviousStartsAt), ["lesson_time"] = r.Time(e.StartsAt),
             ["duration_minutes"] = e.DurationMinutes,
         }), context.CancellationToken);
-        await reminders.ScheduleAsync(e.EventId, e.LessonId, e.StartsAt, e.OccurredAt, readers, student, context.CancellationToken);
+        await reminders.ScheduleAsync(e.EventId, e.LessonId, e.StartsAt, e.OccurredAt, readers, e.StudentId, student, context.CancellationToken);
     }
 }

@@ -17,8 +17,8 @@ public sealed class LessonScheduledConsumer(Audience audience, NotificationPlann
         var student = await audience.NameAsync(e.StudentId, context.CancellationToken);
         await planner.PlanAsync(new PlannedNotification(e.EventId, NotificationTypes.LessonScheduled, e.OccurredAt, readers, r => new()
         {
-            ["student_name"] = student, ["lesson_time"] = r.Time(e.StartsAt), ["duration_minutes"] = e.DurationMinutes, ["subject"] = e.Subject,
+            ["student_name"] = student, ["reader"] = r.RelationTo(e.StudentId), ["lesson_time"] = r.Time(e.StartsAt), ["duration_minutes"] = e.DurationMinutes, ["subject"] = e.Subject,
         }), context.CancellationToken);
-        await reminders.ScheduleAsync(e.EventId, e.LessonId, e.StartsAt, e.OccurredAt, readers, student, context.CancellationToken);
+        await reminders.ScheduleAsync(e.EventId, e.LessonId, e.StartsAt, e.OccurredAt, readers, e.StudentId, student, context.CancellationToken);
     }
 }

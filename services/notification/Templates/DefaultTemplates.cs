@@ -13,43 +13,45 @@ public static class DefaultTemplates
     private static readonly Source[] Sources =
     [
         new(NotificationTypes.LessonScheduled, "ru", "Новый урок: {{ lesson_time }}",
-            "Урок{% if subject %} ({{ subject }}){% endif %} для {{ student_name }} назначен на {{ lesson_time }}, {{ duration_minutes }} мин."),
+            Student("Ваш урок", "Урок для ученика {{ student_name }}") + "{% if subject %} ({{ subject }}){% endif %} назначен на {{ lesson_time }}, {{ duration_minutes }} мин."),
         new(NotificationTypes.LessonScheduled, "en", "New lesson: {{ lesson_time }}",
-            "A lesson{% if subject %} ({{ subject }}){% endif %} for {{ student_name }} is scheduled for {{ lesson_time }}, {{ duration_minutes }} min."),
+            Student("Your lesson", "A lesson for {{ student_name }}") + "{% if subject %} ({{ subject }}){% endif %} is scheduled for {{ lesson_time }}, {{ duration_minutes }} min."),
         new(NotificationTypes.LessonRescheduled, "ru", "Урок перенесён на {{ lesson_time }}",
-            "Урок {{ student_name }} перенесён с {{ previous_time }} на {{ lesson_time }}."),
+            Student("Ваш урок", "Урок для ученика {{ student_name }}") + " перенесён с {{ previous_time }} на {{ lesson_time }}."),
         new(NotificationTypes.LessonRescheduled, "en", "Lesson moved to {{ lesson_time }}",
-            "The lesson for {{ student_name }} moved from {{ previous_time }} to {{ lesson_time }}."),
+            Student("Your lesson", "The lesson for {{ student_name }}") + " moved from {{ previous_time }} to {{ lesson_time }}."),
         new(NotificationTypes.LessonCancelled, "ru", "Урок {{ lesson_time }} отменён",
-            "Урок {{ student_name }} {{ lesson_time }} отменён.{% if reason %} Причина: {{ reason }}.{% endif %}"),
+            Student("Ваш урок", "Урок для ученика {{ student_name }}") + " {{ lesson_time }} отменён.{% if reason %} Причина: {{ reason }}.{% endif %}"),
         new(NotificationTypes.LessonCancelled, "en", "Lesson on {{ lesson_time }} cancelled",
-            "The lesson for {{ student_name }} on {{ lesson_time }} is cancelled.{% if reason %} Reason: {{ reason }}.{% endif %}"),
+            Student("Your lesson", "The lesson for {{ student_name }}") + " on {{ lesson_time }} is cancelled.{% if reason %} Reason: {{ reason }}.{% endif %}"),
         new(NotificationTypes.LessonReminder, "ru", "Напоминание: урок {{ lesson_time }}",
-            "Через {{ hours_before }} ч. урок {{ student_name }}: {{ lesson_time }}."),
+            "Через {{ hours_before }} ч. " + Student("ваш урок", "урок для ученика {{ student_name }}") + ": {{ lesson_time }}."),
         new(NotificationTypes.LessonReminder, "en", "Reminder: lesson on {{ lesson_time }}",
-            "In {{ hours_before }} h: the lesson for {{ student_name }} on {{ lesson_time }}."),
+            "In {{ hours_before }} h: " + Student("your lesson", "the lesson for {{ student_name }}") + " on {{ lesson_time }}."),
         new(NotificationTypes.LessonCompleted, "ru",
             "{% if no_show %}Урок пропущен{% else %}Урок проведён: {{ minutes }} мин{% endif %}",
-            "{% if no_show %}Урок {{ lesson_date }} отмечен как пропущенный.{% else %}Урок {{ lesson_date }}{% if subject %} ({{ subject }}){% endif %} проведён, длительность {{ minutes }} мин.{% if homework %} Домашнее задание: {{ homework }}.{% endif %}{% endif %}"),
+            Student("Ваш урок", "Урок для ученика {{ student_name }}")
+            + " {{ lesson_date }}{% if no_show %} отмечен как пропущенный.{% else %}{% if subject %} ({{ subject }}){% endif %} проведён, длительность {{ minutes }} мин.{% if homework %} Домашнее задание: {{ homework }}.{% endif %}{% endif %}"),
         new(NotificationTypes.LessonCompleted, "en",
             "{% if no_show %}Lesson missed{% else %}Lesson completed: {{ minutes }} min{% endif %}",
-            "{% if no_show %}The lesson on {{ lesson_date }} was marked as missed.{% else %}The lesson on {{ lesson_date }}{% if subject %} ({{ subject }}){% endif %} took place and lasted {{ minutes }} min.{% if homework %} Homework: {{ homework }}.{% endif %}{% endif %}"),
+            Student("Your lesson", "The lesson for {{ student_name }}")
+            + " on {{ lesson_date }}{% if no_show %} was marked as missed.{% else %}{% if subject %} ({{ subject }}){% endif %} took place and lasted {{ minutes }} min.{% if homework %} Homework: {{ homework }}.{% endif %}{% endif %}"),
         new(NotificationTypes.HomeworkAssigned, "ru", "Домашнее задание: {{ title }}",
-            "Новое задание для {{ student_name }}: {{ title }}.{% if due_date %} Срок: {{ due_date }}.{% endif %}"),
+            "Новое задание " + Student("для вас", "для ученика {{ student_name }}") + ": {{ title }}.{% if due_date %} Срок: {{ due_date }}.{% endif %}"),
         new(NotificationTypes.HomeworkAssigned, "en", "Homework: {{ title }}",
-            "New homework for {{ student_name }}: {{ title }}.{% if due_date %} Due: {{ due_date }}.{% endif %}"),
+            "New homework " + Student("for you", "for {{ student_name }}") + ": {{ title }}.{% if due_date %} Due: {{ due_date }}.{% endif %}"),
         new(NotificationTypes.HomeworkGraded, "ru", "Задание проверено: {{ score }} из 100",
-            "Домашнее задание {{ student_name }} оценено на {{ score }} из 100.{% if comment %} Комментарий: {{ comment }}{% endif %}"),
+            Student("Ваше домашнее задание оценено", "Ученик {{ student_name }}: домашнее задание оценено") + " на {{ score }} из 100.{% if comment %} Комментарий: {{ comment }}{% endif %}"),
         new(NotificationTypes.HomeworkGraded, "en", "Homework graded: {{ score }}/100",
-            "The homework of {{ student_name }} scored {{ score }} out of 100.{% if comment %} Comment: {{ comment }}{% endif %}"),
+            Student("Your homework", "The homework of {{ student_name }}") + " scored {{ score }} out of 100.{% if comment %} Comment: {{ comment }}{% endif %}"),
         new(NotificationTypes.PaymentReceived, "ru", "Оплата получена: {{ amount }}",
-            "Получена оплата {{ amount }} за {{ student_name }}{% if lessons_covered > 0 %}, уроков: {{ lessons_covered }}{% endif %}. Спасибо!"),
+            "Получена " + Student("ваша оплата {{ amount }}", "оплата {{ amount }} за ученика {{ student_name }}") + "{% if lessons_covered > 0 %}, уроков: {{ lessons_covered }}{% endif %}. Спасибо!"),
         new(NotificationTypes.PaymentReceived, "en", "Payment received: {{ amount }}",
-            "We received {{ amount }} for {{ student_name }}{% if lessons_covered > 0 %}, lessons: {{ lessons_covered }}{% endif %}. Thank you!"),
+            "We received {{ amount }} " + Student("from you", "for {{ student_name }}") + "{% if lessons_covered > 0 %}, lessons: {{ lessons_covered }}{% endif %}. Thank you!"),
         new(NotificationTypes.BalanceLow, "ru", "Баланс заканчивается",
-            "На балансе {{ student_name }} осталось {{ balance }} (уроков: {{ lessons_remaining }}). Пора пополнить."),
+            Student("На вашем балансе", "На балансе ученика {{ student_name }}") + " осталось {{ balance }} (уроков: {{ lessons_remaining }}). Пора пополнить."),
         new(NotificationTypes.BalanceLow, "en", "Balance running low",
-            "The balance of {{ student_name }} is {{ balance }} ({{ lessons_remaining }} lessons left). Time to top up."),
+            Student("Your balance", "The balance of {{ student_name }}") + " is {{ balance }} ({{ lessons_remaining }} lessons left). Time to top up."),
         new(NotificationTypes.StudentLinked, "ru", "Новый ученик: {{ student_name }}",
             "{{ student_name }} теперь в списке ваших учеников."),
         new(NotificationTypes.StudentLinked, "en", "New student: {{ student_name }}",
@@ -67,6 +69,13 @@ public static class DefaultTemplates
     ];
 
     public static IEnumerable<TemplateVersion> All() => Sources.SelectMany(Expand);
+
+    /// <summary>
+    /// The student reads about their own lesson as "you"; a parent or the tutor reads the student's name. The
+    /// other wording names the student in a fixed phrase ("для ученика Пётр") so no name needs declining.
+    /// </summary>
+    private static string Student(string toTheStudent, string toOthers) =>
+        $"{{% if reader == \"student\" %}}{toTheStudent}{{% else %}}{toOthers}{{% endif %}}";
 
     private static IEnumerable<TemplateVersion> Expand(Source s)
     {

@@ -21,6 +21,8 @@ public static class NotificationTypes
 
     private static readonly TemplateVariable Recipient = new("recipient_name", "Who reads the message", "Анна");
     private static readonly TemplateVariable Student = new("student_name", "The student", "Дима Орлов");
+    private static readonly TemplateVariable Reader = new("reader",
+        "Who reads it: student (speak to them as \"you\"), parent or tutor (name the student)", "parent");
     private static readonly List<Dictionary<string, object?>> DigestSample =
     [
         new() { ["subject"] = "Новый материал: Таблица глаголов", ["text"] = "Вам доступен материал «Таблица глаголов»." },
@@ -31,26 +33,26 @@ public static class NotificationTypes
     public static readonly IReadOnlyList<NotificationType> All =
     [
         new(LessonScheduled, "A lesson was scheduled",
-            [Recipient, Student, LessonTime, new("duration_minutes", "Length in minutes", 60), new("subject", "Subject, may be empty", "Математика")]),
+            [Recipient, Student, Reader, LessonTime, new("duration_minutes", "Length in minutes", 60), new("subject", "Subject, may be empty", "Математика")]),
         new(LessonRescheduled, "A lesson moved",
-            [Recipient, Student, new("previous_time", "The old start", "28 февраля 2026, 18:00"), LessonTime, new("duration_minutes", "Length in minutes", 60)]),
+            [Recipient, Student, Reader, new("previous_time", "The old start", "28 февраля 2026, 18:00"), LessonTime, new("duration_minutes", "Length in minutes", 60)]),
         new(LessonCancelled, "A lesson was cancelled",
-            [Recipient, Student, LessonTime, new("reason", "Why", "Болезнь"), new("cancelled_by", "tutor, student, parent or system", "tutor")]),
+            [Recipient, Student, Reader, LessonTime, new("reason", "Why", "Болезнь"), new("cancelled_by", "tutor, student, parent or system", "tutor")]),
         new(LessonReminder, "A lesson starts soon",
-            [Recipient, Student, LessonTime, new("hours_before", "Hours until the start", 24)]),
+            [Recipient, Student, Reader, LessonTime, new("hours_before", "Hours until the start", 24)]),
         new(LessonCompleted, "A lesson was taught or missed",
-            [Recipient, Student, new("lesson_date", "When, in the reader's time zone", "1 марта 2026, 18:00"), new("minutes", "Minutes taught", 60),
+            [Recipient, Student, Reader, new("lesson_date", "When the lesson was to start (else when it was recorded), in the reader's time zone", "1 марта 2026, 18:00"), new("minutes", "Minutes taught", 60),
              new("no_show", "The student did not come", false), new("subject", "Subject, may be empty", "Математика"),
              new("homework", "Homework set for this lesson before it was completed, may be empty", "Упражнения 1–5")]),
         new(HomeworkAssigned, "Homework was set",
-            [Recipient, Student, new("title", "The assignment", "Упражнения 1–5"), new("due_date", "Deadline, may be empty", "3 марта 2026, 20:00")]),
+            [Recipient, Student, Reader, new("title", "The assignment", "Упражнения 1–5"), new("due_date", "Deadline, may be empty", "3 марта 2026, 20:00")]),
         new(HomeworkGraded, "Homework was graded",
-            [Recipient, Student, new("score", "0 to 100", 90), new("comment", "Tutor's comment, may be empty", "Отлично")]),
+            [Recipient, Student, Reader, new("score", "0 to 100", 90), new("comment", "Tutor's comment, may be empty", "Отлично")]),
         new(PaymentReceived, "A payment receipt",
-            [Recipient, Student, new("amount", "Amount with currency", "2 000,00 RUB"), new("lessons_covered", "Lessons paid for", 2)],
+            [Recipient, Student, Reader, new("amount", "Amount with currency", "2\u00A0000,00\u00A0₽"), new("lessons_covered", "Lessons paid for", 2)],
             Channels: ChannelPolicy.All),
         new(BalanceLow, "The prepaid balance is running out",
-            [Recipient, Student, new("balance", "Balance with currency", "500,00 RUB"), new("lessons_remaining", "Lessons left", 1)]),
+            [Recipient, Student, Reader, new("balance", "Balance with currency", "500,00\u00A0₽"), new("lessons_remaining", "Lessons left", 1)]),
         new(StudentLinked, "A new student was linked to the tutor", [Recipient, Student]),
         new(MaterialShared, "A material was shared",
             [Recipient, new("title", "The material", "Таблица неправильных глаголов"), new("url", "Link, may be empty", "https://example.org/verbs.pdf")],

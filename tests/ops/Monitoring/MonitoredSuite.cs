@@ -176,7 +176,7 @@ public sealed class MonitoredSuite : IAsyncLifetime
     private async Task TelegramTrafficAsync()
     {
         var chat = Random.Shared.NextInt64(1_000_000_000, 2_000_000_000);
-        _telegram!.UserSendsText(chat, "/start", firstName: "Ольга");
+        _telegram!.UserSendsText(chat, "/start tutor", firstName: "Ольга");
         Assert.True(await Eventually.Async(() => Task.FromResult(_telegram.Calls("sendMessage", chat).Any(c => c.Status == 200)), Patience),
             $"the bot never answered /start\n{Problems("bot-gateway")}");
 

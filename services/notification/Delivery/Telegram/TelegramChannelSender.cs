@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Repitbot.Hosting.Telegram;
 using Repitbot.Notification.Observability;
 using Repitbot.Notification.Templates;
 using Telegram.Bot;
@@ -54,6 +55,11 @@ public sealed class TelegramChannelSender(IHttpClientFactory http, IOptions<Tele
         {
             Count("network");
             return new SendResult.Transient($"Telegram unreachable: {ex.Message}", "telegram_unreachable");
+        }
+        finally
+        {
+            // The bot gateway's replies to this chat keep a full interval from this message's end.
+            await limiter.FinishedAsync(chatId);
         }
     }
 
