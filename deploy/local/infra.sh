@@ -132,12 +132,19 @@ server_root_pids() {
   esac
 }
 
+# Every descendant of <pid>, from one process-table snapshot (a PostgreSQL under load has hundreds of backends;
+# a ps call per process would take longer than the outage being simulated).
 descendants() {
-  local child
-  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do
-    echo "$child"
-    descendants "$child"
-  done
+  ps -eo pid=,ppid= | awk -v root="$1" '
+    { parent[$1] = $2 }
+    END {
+      found[root] = 1
+      do {
+        added = 0
+        for (p in parent) if (!(p in found) && (parent[p] in found)) { found[p] = 1; added = 1 }
+      } while (added)
+      for (p in found) if (p != root) print p
+    }'
 }
 
 cmd_kill() {

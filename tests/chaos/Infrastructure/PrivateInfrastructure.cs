@@ -61,7 +61,7 @@ public sealed class PrivateInfrastructure
     public Task UpAsync(params string[] servers) => RunAsync(["up", .. servers], TimeSpan.FromMinutes(3));
 
     /// <summary>kill -9 of the server and every process it started, as a crash would.</summary>
-    public Task KillAsync(string server) => RunAsync(["kill", server], TimeSpan.FromSeconds(30));
+    public Task KillAsync(string server) => RunAsync(["kill", server], TimeSpan.FromSeconds(60));
 
     private int Port(string key) => int.Parse(_settings[key], System.Globalization.CultureInfo.InvariantCulture);
 

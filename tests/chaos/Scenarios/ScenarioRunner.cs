@@ -17,6 +17,21 @@ public static class ScenarioRunner
 
     public static async Task RunAsync(ChaosSuite suite, ChaosScenario scenario)
     {
+        try
+        {
+            await RunCoreAsync(suite, scenario);
+        }
+        catch (Exception ex) when (ex is not Xunit.Sdk.FailException)
+        {
+            // The scenario broke before it could count (a fault that would not end, a setup call refused): the next
+            // scenario still gets every server and process back.
+            await suite.RecoverAsync();
+            throw;
+        }
+    }
+
+    private static async Task RunCoreAsync(ChaosSuite suite, ChaosScenario scenario)
+    {
         var slug = new string([.. scenario.Name.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
         var roster = await Roster.CreateAsync(suite, slug, emailOnly: 4, withTelegram: 4);
         var blocked = new HashSet<long>();
@@ -43,10 +58,16 @@ public static class ScenarioRunner
             {
                 fault = Task.Run(async () =>
                 {
-                    await scenario.Inject(suite);
-                    await Task.Delay(scenario.Outage);
-                    await scenario.Restore(suite);
-                    restoredAt = clock.Elapsed;
+                    try
+                    {
+                        await scenario.Inject(suite);
+                        await Task.Delay(scenario.Outage);
+                    }
+                    finally
+                    {
+                        await scenario.Restore(suite);
+                        restoredAt = clock.Elapsed;
+                    }
                 });
             }
         });
@@ -99,7 +120,7 @@ public static class ScenarioRunner
         if (!result.Passed)
         {
             var tails = string.Join("\n", suite.Services.Select(s => $"--- {s.Name}\n{s.Tail(15)}"));
-            await suite.RestartAllServicesAsync();
+            await suite.RecoverAsync();
             Assert.Fail($"{scenario.Name}: {string.Join("; ", problems)}\ncalls: {result.Calls}\n{tails}");
         }
 

@@ -105,6 +105,14 @@ public sealed class ChaosSuite : IAsyncLifetime
         }
     }
 
+    /// <summary>Every server up again, no Telegram fault left, every service process restarted.</summary>
+    public async Task RecoverAsync()
+    {
+        await Infrastructure.UpAsync();
+        Telegram.ClearFaults();
+        await RestartAllServicesAsync();
+    }
+
     /// <summary>
     /// Every service process killed and started again: after a failed scenario (one that may have left a replica
     /// wedged) the next scenario starts from a clean suite, so one bug is reported once, not by every scenario after it.
