@@ -18,7 +18,9 @@ dotnet build Repitbot.sln -nologo -clp:ErrorsOnly -v:q
 
 rm -rf "$RESULTS"
 status=0
-dotnet test Repitbot.sln --no-build -nologo -m:1 --results-directory "$RESULTS" --logger "trx" \
+# Chaos=full: the long fault-injection scenarios run only from ./chaos.sh (the fast ones, Chaos=fast, run here on
+# the suite's private servers from deploy/local/chaos.env).
+dotnet test Repitbot.sln --no-build -nologo -m:1 --filter "Chaos!=full" --results-directory "$RESULTS" --logger "trx" \
   --logger "console;verbosity=normal" || status=$?
 
 # Each test assembly writes one TRX file; add up their counters. (-m:1 above: test projects run one

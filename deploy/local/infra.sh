@@ -8,6 +8,12 @@
 #   deploy/local/infra.sh database NAME       create a second database laid out like repitbot (for a
 #                                             working copy whose tests set REPITBOT_DATABASE=NAME)
 #   deploy/local/infra.sh drop-database NAME  drop such a database (never repitbot itself)
+#   deploy/local/infra.sh kill SERVER         kill -9 one server and every process it started, as a
+#                                             crash would (the chaos suite); `up SERVER` brings it back
+#
+# Ports, the RabbitMQ node name and the PostgreSQL socket folder can be moved with REPITBOT_PG_PORT,
+# REPITBOT_PG_SOCKET_DIR, REPITBOT_REDIS_PORT, REPITBOT_RMQ_{PORT,MGMT_PORT,PROM_PORT,DIST_PORT,NODE} and
+# REPITBOT_SMTP_PORT, so a second set (with its own REPITBOT_LOCAL_DIR) can run beside the first.
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -115,6 +121,54 @@ SQL
   report postgres "dropped" "database $name"
 }
 
+# The pids a server's own pid files name (PostgreSQL's postmaster, Redis, the broker and its launcher,
+# the SMTP sink); only these and their descendants are ever killed.
+server_root_pids() {
+  case "$1" in
+    postgres) read_pid "$PG_DATA/postmaster.pid" ;;
+    redis) read_pid "$REDIS_PID" ;;
+    rabbitmq) read_pid "$RMQ_LAUNCHER_PID"; echo; read_pid "$RMQ_PID" ;;
+    smtp) read_pid "$SMTP_PID" ;;
+  esac
+}
+
+# Every descendant of <pid>, from one process-table snapshot (a PostgreSQL under load has hundreds of backends;
+# a ps call per process would take longer than the outage being simulated).
+descendants() {
+  ps -eo pid=,ppid= | awk -v root="$1" '
+    { parent[$1] = $2 }
+    END {
+      found[root] = 1
+      do {
+        added = 0
+        for (p in parent) if (!(p in found) && (parent[p] in found)) { found[p] = 1; added = 1 }
+      } while (added)
+      for (p in found) if (p != root) print p
+    }'
+}
+
+cmd_kill() {
+  local svc=${1:-} root pids=()
+  [[ -n $svc && $# -eq 1 ]] || die "usage: $0 kill SERVER (one of: ${SERVICES[*]})"
+  select_services "$svc" >/dev/null
+  for root in $(server_root_pids "$svc"); do
+    pid_alive "$root" || continue
+    pids+=("$root")
+    mapfile -t -O "${#pids[@]}" pids < <(descendants "$root")
+  done
+  if ((${#pids[@]} == 0)); then
+    report "$svc" "stopped" "(was not running)"
+    return
+  fi
+  mapfile -t pids < <(printf "%s\n" "${pids[@]}" | sort -un)
+  kill -KILL "${pids[@]}" 2>/dev/null || true
+  local deadline=$((SECONDS + 10)) pid
+  for pid in "${pids[@]}"; do
+    while pid_alive "$pid" && ((SECONDS < deadline)); do sleep 0.1; done
+  done
+  report "$svc" "killed" "pids ${pids[*]}"
+}
+
 cmd_status() {
   local svc all=0
   for svc in "${SERVICES[@]}"; do
@@ -139,7 +193,8 @@ main() {
     status) cmd_status ;;
     database) cmd_database "$@" ;;
     drop-database) cmd_drop_database "$@" ;;
-    *) echo "usage: $0 {up [service...]|down [--purge]|purge|status|database NAME|drop-database NAME}" >&2; exit 2 ;;
+    kill) cmd_kill "$@" ;;
+    *) echo "usage: $0 {up [service...]|down [--purge]|purge|status|database NAME|drop-database NAME|kill SERVER}" >&2; exit 2 ;;
   esac
 }
 

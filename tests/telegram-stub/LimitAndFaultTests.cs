@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Telegram.Bot;
 using static Repitbot.TelegramStub.Tests.SendingTests;
 
@@ -67,5 +68,50 @@ public sealed class LimitAndFaultTests
         var retrying = new TelegramBotClient(options);
         Assert.Equal("ok", (await retrying.SendMessage(12, "ok")).Text);
         Assert.Equal([429, 200], stub.Calls("sendMessage").Select(c => c.Status).ToArray());
+    }
+    [Fact]
+    public async Task A_timed_outage_fails_every_matching_call_until_it_ends_or_is_cleared()
+    {
+        await using var stub = await StubClient.StartRelaxedAsync();
+        var bot = StubClient.For(stub);
+        stub.RegisterChat(20);
+        stub.RegisterChat(21);
+        stub.ScriptOutage("sendMessage", 500, TimeSpan.FromMinutes(5), chatId: 20);
+        stub.ScriptOutage("sendMessage", 429, TimeSpan.FromMilliseconds(700), retryAfter: 3, chatId: 21);
+
+        // More calls than any counted fault would answer: the outage is a time, not a number of calls.
+        for (var i = 0; i < 4; i++)
+        {
+            await AssertApiError(500, "Internal Server Error", () => bot.SendMessage(20, "x"));
+        }
+
+        var limited = await AssertApiError(429, "Too Many Requests: retry after 3", () => bot.SendMessage(21, "x"));
+        Assert.Equal(3, limited.Parameters!.RetryAfter);
+        await Task.Delay(TimeSpan.FromMilliseconds(800));
+        Assert.Equal("after", (await bot.SendMessage(21, "after")).Text);
+
+        stub.ClearFaults();
+        Assert.Equal("cleared", (await bot.SendMessage(20, "cleared")).Text);
+    }
+
+    [Fact]
+    public async Task The_control_api_scripts_an_outage_in_seconds_and_refuses_seconds_with_a_count()
+    {
+        await using var stub = await StubClient.StartRelaxedAsync();
+        var bot = StubClient.For(stub);
+        stub.RegisterChat(22);
+        using var http = new HttpClient { BaseAddress = new Uri(stub.BaseUrl) };
+
+        var refused = await http.PostAsJsonAsync("/_stub/bots/default/faults", new { method = "*", status = 500, seconds = 60, count = 2 });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("seconds", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var scripted = await http.PostAsJsonAsync("/_stub/bots/default/faults", new { method = "*", status = 502, seconds = 60 });
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, scripted.StatusCode);
+        await AssertApiError(502, "Bad Gateway", () => bot.SendMessage(22, "x"));
+        await AssertApiError(502, "Bad Gateway", () => bot.SendMessage(22, "x"));
+
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await http.DeleteAsync("/_stub/bots/default/faults")).StatusCode);
+        Assert.Equal("ok", (await bot.SendMessage(22, "ok")).Text);
     }
 }

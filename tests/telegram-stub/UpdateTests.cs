@@ -17,6 +17,27 @@ public sealed class UpdateTests
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(15);
 
     [Fact]
+    public async Task A_bot_that_dies_mid_poll_leaves_polling_working_for_its_restart()
+    {
+        await using var stub = await StubClient.StartRelaxedAsync();
+
+        // The first process: its long poll is cut off by the connection going away (kill -9), not by a newer poll.
+        using (var dying = new CancellationTokenSource())
+        {
+            var poll = StubClient.For(stub).GetUpdates(timeout: 40, cancellationToken: dying.Token);
+            Assert.True(await Eventually.Async(() => Task.FromResult(stub.HasWaitingPoll())), "the long poll never reached the stub");
+            await dying.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => poll);
+            Assert.True(await Eventually.Async(() => Task.FromResult(!stub.HasWaitingPoll())), "the dead poll is still waiting");
+        }
+
+        // The restarted process polls again and gets what the user wrote meanwhile.
+        stub.UserSendsText(778, "/start");
+        var updates = await StubClient.For(stub).GetUpdates(timeout: 1);
+        Assert.Equal("/start", Assert.Single(updates).Message!.Text);
+    }
+
+    [Fact]
     public async Task Long_poll_wakes_on_user_input_and_offset_confirms_updates()
     {
         await using var stub = await StubClient.StartRelaxedAsync();

@@ -1,6 +1,7 @@
-# PostgreSQL 15 on 127.0.0.1:5432, cluster in $LOCAL_DIR/postgres/data, run as the postgres user.
+# PostgreSQL 15 on 127.0.0.1:5432 (REPITBOT_PG_PORT), cluster in $LOCAL_DIR/postgres/data, run as the
+# postgres user. REPITBOT_PG_SOCKET_DIR moves the Unix socket (default: under the data folder).
 
-PG_PORT=5432
+PG_PORT=${REPITBOT_PG_PORT:-5432}
 PG_BIN=/usr/lib/postgresql/15/bin
 PG_DIR=$LOCAL_DIR/postgres
 PG_DATA=$PG_DIR/data
@@ -8,7 +9,9 @@ PG_LOG=$LOGS_DIR/postgres.log
 
 # A Unix socket path must stay under ~107 bytes; deep clone paths fall back to /tmp.
 pg_socket_dir() {
-  if ((${#PG_DIR} < 80)); then
+  if [[ -n ${REPITBOT_PG_SOCKET_DIR:-} ]]; then
+    echo "$REPITBOT_PG_SOCKET_DIR"
+  elif ((${#PG_DIR} < 80)); then
     echo "$PG_DIR/run"
   else
     echo "/tmp/repitbot-pg-$(echo -n "$PG_DIR" | md5sum | cut -c1-8)"

@@ -1,11 +1,13 @@
 # RabbitMQ 3.10 on 127.0.0.1:5672 (management 15672, Prometheus 15692), node rabbit@localhost,
-# everything under $LOCAL_DIR/rabbitmq, run as the rabbitmq user.
+# everything under $LOCAL_DIR/rabbitmq, run as the rabbitmq user. A second broker beside it (the chaos
+# suite's) needs all of these different: REPITBOT_RMQ_NODE, REPITBOT_RMQ_PORT, REPITBOT_RMQ_MGMT_PORT,
+# REPITBOT_RMQ_PROM_PORT, REPITBOT_RMQ_DIST_PORT (epmd on 4369 is shared, which is fine).
 
-RMQ_NODE=rabbit@localhost
-RMQ_PORT=5672
-RMQ_MGMT_PORT=15672
-RMQ_PROM_PORT=15692
-RMQ_DIST_PORT=25672
+RMQ_NODE=${REPITBOT_RMQ_NODE:-rabbit@localhost}
+RMQ_PORT=${REPITBOT_RMQ_PORT:-5672}
+RMQ_MGMT_PORT=${REPITBOT_RMQ_MGMT_PORT:-15672}
+RMQ_PROM_PORT=${REPITBOT_RMQ_PROM_PORT:-15692}
+RMQ_DIST_PORT=${REPITBOT_RMQ_DIST_PORT:-25672}
 RMQ_DIR=$LOCAL_DIR/rabbitmq
 RMQ_PID=$RMQ_DIR/rabbit.pid          # the broker's own pid, written by RabbitMQ
 RMQ_LAUNCHER_PID=$RMQ_DIR/launcher.pid

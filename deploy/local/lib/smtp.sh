@@ -1,6 +1,7 @@
-# SMTP sink on 127.0.0.1:2525 (aiosmtpd); every message lands as a file in $LOCAL_DIR/mail/new.
+# SMTP sink on 127.0.0.1:2525 (REPITBOT_SMTP_PORT, aiosmtpd); every message lands as a file in
+# $LOCAL_DIR/mail/new.
 
-SMTP_PORT=2525
+SMTP_PORT=${REPITBOT_SMTP_PORT:-2525}
 SMTP_MAILDIR=$LOCAL_DIR/mail
 SMTP_PID=$LOCAL_DIR/smtp.pid
 SMTP_LOG=$LOGS_DIR/smtp.log

@@ -77,14 +77,16 @@ public static class BotApiEndpoints
     {
         lock (bot.Sync)
         {
-            var fault = bot.Faults.FirstOrDefault(f => f.Matches(method, chatId));
+            var now = DateTimeOffset.UtcNow;
+            bot.Faults.RemoveAll(f => !f.IsActive(now));
+            var fault = bot.Faults.FirstOrDefault(f => f.Matches(method, chatId, now));
             if (fault is null)
             {
                 return;
             }
 
-            fault.Count--;
-            if (fault.Count == 0)
+            fault.Consume();
+            if (!fault.IsActive(now))
             {
                 bot.Faults.Remove(fault);
             }

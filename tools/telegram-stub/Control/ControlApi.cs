@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Repitbot.TelegramStub.State;
 
 namespace Repitbot.TelegramStub.Control;
@@ -18,9 +19,30 @@ public static class ControlApi
             stub.BlockChat(chatId, body?.Blocked ?? true, Token(token, stub));
             return TypedResults.NoContent();
         });
-        bots.MapPost("/faults", (string token, FaultRequest body, StubControl stub) =>
+        bots.MapPost("/faults", Results<NoContent, ValidationProblem> (string token, FaultRequest body, StubControl stub) =>
         {
-            stub.ScriptFault(body.Method, body.Status, body.Count ?? 1, body.Description, body.RetryAfter, body.ChatId, Token(token, stub));
+            if (body.Seconds is { } seconds)
+            {
+                if (seconds is <= 0 or > 3600 || body.Count is not null)
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                    {
+                        ["seconds"] = ["seconds is 1..3600 and excludes count: an outage lasts a time, not a number of calls."],
+                    });
+                }
+
+                stub.ScriptOutage(body.Method, body.Status, TimeSpan.FromSeconds(seconds), body.Description, body.RetryAfter, body.ChatId, Token(token, stub));
+            }
+            else
+            {
+                stub.ScriptFault(body.Method, body.Status, body.Count ?? 1, body.Description, body.RetryAfter, body.ChatId, Token(token, stub));
+            }
+
+            return TypedResults.NoContent();
+        });
+        bots.MapDelete("/faults", (string token, StubControl stub) =>
+        {
+            stub.ClearFaults(Token(token, stub));
             return TypedResults.NoContent();
         });
         bots.MapPost("/updates/message", (string token, TextRequest body, StubControl stub) =>
@@ -46,7 +68,7 @@ public static class ControlApi
 
     public sealed record ChatRequest(long Id, string? FirstName, string? Username, string? Type, string? Title);
     public sealed record BlockRequest(bool Blocked = true);
-    public sealed record FaultRequest(string Method, int Status, int? Count, string? Description, int? RetryAfter, long? ChatId);
+    public sealed record FaultRequest(string Method, int Status, int? Count, string? Description, int? RetryAfter, long? ChatId, double? Seconds = null);
     public sealed record TextRequest(long UserId, string Text, string? FirstName, string? Username, bool? Duplicate);
     public sealed record CallbackRequest(long UserId, int MessageId, string Data);
     public sealed record DocumentRequest(long UserId, string FileName, string? MimeType, string ContentBase64, string? Caption);

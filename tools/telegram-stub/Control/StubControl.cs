@@ -43,6 +43,29 @@ public class StubControl(StubState state, string defaultToken)
         }
     }
 
+    /// <summary>Every call of <paramref name="method"/> ("*" for any), optionally to one chat, fails this way for <paramref name="duration"/>.</summary>
+    public void ScriptOutage(string method, int status, TimeSpan duration, string? description = null, int? retryAfter = null, long? chatId = null, string? token = null)
+    {
+        var bot = Bot(token);
+        lock (bot.Sync)
+        {
+            bot.Faults.Add(new Fault
+            {
+                Method = method, Status = status, Until = DateTimeOffset.UtcNow + duration, Description = description, RetryAfter = retryAfter, ChatId = chatId,
+            });
+        }
+    }
+
+    /// <summary>Ends every scripted fault and outage at once (blocked chats stay blocked).</summary>
+    public void ClearFaults(string? token = null)
+    {
+        var bot = Bot(token);
+        lock (bot.Sync)
+        {
+            bot.Faults.Clear();
+        }
+    }
+
     public JsonObject UserSendsText(long userId, string text, string firstName = "Test", string? username = null, bool duplicate = false, string? token = null) =>
         UserSimulator.SendText(Bot(token), new SimulatedUser(userId, firstName, username), text, duplicate);
 

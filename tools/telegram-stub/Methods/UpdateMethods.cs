@@ -50,6 +50,20 @@ public static partial class UpdateMethods
         {
             throw new BotApiException(409, Terminated);
         }
+        catch (OperationCanceledException)
+        {
+            // The client went away (a bot killed mid-poll). Forget this poll, or the next one would cancel its
+            // disposed token source and every getUpdates after a crash would fail.
+            lock (bot.Sync)
+            {
+                if (ReferenceEquals(bot.PendingPoll, mine))
+                {
+                    bot.PendingPoll = null;
+                }
+            }
+
+            throw;
+        }
 
         lock (bot.Sync)
         {

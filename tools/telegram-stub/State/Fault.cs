@@ -1,6 +1,9 @@
 namespace Repitbot.TelegramStub.State;
 
-/// <summary>A scripted failure: the next <see cref="Count"/> calls of a method (optionally to one chat) answer with it.</summary>
+/// <summary>
+/// A scripted failure: the next <see cref="Count"/> calls of a method (optionally to one chat) answer with it,
+/// or, when <see cref="Until"/> is set, every such call until then (an outage "for a while" rather than a number of calls).
+/// </summary>
 public sealed class Fault
 {
     public required string Method { get; init; }
@@ -9,10 +12,22 @@ public sealed class Fault
     public int Status { get; init; } = 500;
     public string? Description { get; init; }
     public int? RetryAfter { get; init; }
+    public DateTimeOffset? Until { get; init; }
 
-    public bool Matches(string method, long? chatId) =>
-        Count > 0 && (Method == "*" || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
+    public bool IsActive(DateTimeOffset now) => Until is { } until ? now < until : Count > 0;
+
+    public bool Matches(string method, long? chatId, DateTimeOffset now) =>
+        IsActive(now) && (Method == "*" || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
         && (ChatId is null || ChatId == chatId);
+
+    /// <summary>Uses up one answer of a counted fault; a timed fault lasts until its end whatever the number of calls.</summary>
+    public void Consume()
+    {
+        if (Until is null)
+        {
+            Count--;
+        }
+    }
 
     public string EffectiveDescription => Description ?? Status switch
     {
