@@ -70,6 +70,8 @@ public sealed class AnalyticsFactory() : ServiceFactory<Program>("analytics")
     protected override void ConfigureTestServices(IWebHostBuilder builder)
     {
         builder.UseSetting("Analytics:Metrics:ActiveUsersInterval", "00:00:00.200");
+        // A loss is noticed within a fifth of a second, well inside any stream a test ingests meanwhile.
+        builder.UseSetting("Analytics:Recovery:CheckInterval", "00:00:00.200");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<HandledEvents>();

@@ -64,7 +64,8 @@ public sealed class RedisLossTests(AnalyticsFactory factory) : IClassFixture<Ana
         {
             foreach (var (key, dump) in keys.Zip(snapshot))
             {
-                await db.ExecuteAsync("RESTORE", key, 0, dump!, "REPLACE");
+                // A key the snapshot did not hold is gone after the rollback.
+                _ = dump is null ? await db.KeyDeleteAsync(key) : (await db.ExecuteAsync("RESTORE", key, 0, dump, "REPLACE")).IsNull;
             }
 
             Assert.Equal(10, (long)await db.HashGetAsync(RedisKeys.Day(tutor, Today), Counter.LessonsCompleted.Name()));
