@@ -4,7 +4,7 @@ namespace Repitbot.Chaos.Scenarios;
 
 /// <summary>
 /// The subset ./test.sh runs (trait Chaos=fast, a few minutes on two cores): the outages operators actually saw lose
-/// data or stop e-mail — PostgreSQL and Redis killed — and one notification replica killed mid-delivery.
+/// data or stop e-mail — PostgreSQL and Redis killed.
 /// </summary>
 [Collection(ChaosDefinition.Name)]
 [Trait("Chaos", "fast")]
@@ -15,7 +15,4 @@ public sealed class FastChaosTests(ChaosSuite suite)
 
     [Fact]
     public Task Redis_killed_mid_burst() => ScenarioRunner.RunAsync(suite, ChaosScenario.ServerKill("redis"));
-
-    [Fact]
-    public Task A_notification_replica_killed_mid_burst() => ScenarioRunner.RunAsync(suite, ChaosScenario.ProcessKill("notification-b"));
 }

@@ -30,6 +30,11 @@ public sealed class FullChaosTests(ChaosSuite suite)
     [Fact]
     public Task The_bot_gateway_killed_mid_burst() => ScenarioRunner.RunAsync(suite, ChaosScenario.ProcessKill("bot-gateway"));
 
+    // A replica killed between Telegram's answer and the row's "Sent" leaves the row leased; it is sent again when
+    // the lease ends. Seen once (13 messages for 12 in two chats); open in issue 17, so not in ./test.sh.
+    [Fact]
+    public Task A_notification_replica_killed_mid_burst() => ScenarioRunner.RunAsync(suite, ChaosScenario.ProcessKill("notification-b"));
+
     [Fact]
     public Task An_analytics_replica_killed_mid_burst() => ScenarioRunner.RunAsync(suite, ChaosScenario.ProcessKill("analytics-b"));
 }
