@@ -31,5 +31,14 @@ passed=${passed:-0}; failed=${failed:-0}; skipped=$(( ${total:-0} - ${executed:-
 if (( status != 0 && failed == 0 )); then
   failed=1 # The run failed without a failing test (a crash, a test host that never started): count it.
 fi
+# The failures once more, each with the start of its message, just above the summary: a CI log may keep only its end.
+python3 - "$RESULTS" <<'PY' || true
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for path in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    for result in ET.parse(path).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
+        message = result.findtext("t:Output/t:ErrorInfo/t:Message", default="", namespaces=ns)
+        print(f"FAILED {result.get('testName')}: {' '.join(message.split())[:400]}")
+PY
 echo "$passed passed, $failed failed, $skipped skipped"
 (( status == 0 && failed == 0 && passed > 0 ))

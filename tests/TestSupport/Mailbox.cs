@@ -7,14 +7,14 @@ public static class Mailbox
 {
     public static string NewMailFolder => Path.Combine(RepoPaths.Local, "mail", "new");
 
-    /// <summary>All messages to <paramref name="address"/>, waiting up to <paramref name="timeout"/> for at least one.</summary>
-    public static async Task<IReadOnlyList<MimeMessage>> WaitForAsync(string address, TimeSpan timeout)
+    /// <summary>All messages to <paramref name="address"/>, waiting up to <paramref name="timeout"/> for at least <paramref name="expected"/>.</summary>
+    public static async Task<IReadOnlyList<MimeMessage>> WaitForAsync(string address, TimeSpan timeout, int expected = 1)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
             var found = Read(address);
-            if (found.Count > 0 || DateTime.UtcNow > deadline)
+            if (found.Count >= expected || DateTime.UtcNow > deadline)
             {
                 return found;
             }

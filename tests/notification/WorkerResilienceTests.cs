@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Repitbot.Contracts;
 
@@ -102,6 +103,38 @@ public sealed class WorkerResilienceTests(WorkerFaultFactory factory) : IClassFi
         }
 
         Assert.True(await Eventually.Async(async () => await WorkersStatusAsync() == "Healthy"), "readiness stayed degraded after the server answered");
+    }
+
+    [Fact]
+    public async Task A_row_whose_instance_died_after_the_send_is_sent_again_and_announced_as_a_possible_duplicate()
+    {
+        var studentId = Guid.NewGuid();
+        var email = $"{studentId:N}@test.local";
+        await factory.RegisterStudentAsync(studentId, "Лёва", email);
+        await factory.PublishAsync(NotificationFactory.Lesson(studentId, LessonOutcome.Attended, 45));
+        Assert.Single(await Mailbox.WaitForAsync(email, NotificationFactory.MailTimeout));
+        var sent = Assert.Single(await DeliveryRow.WaitForAsync(factory.Database, studentId, rows => rows.Any(r => r.Status == "Sent")),
+            r => r.Channel == "Email");
+
+        // What an instance killed between the server's "250 OK" and its UPDATE leaves: the row still 'Sending',
+        // its lease over. Nobody can ask the mail server whether it already has the message.
+        await using (var command = factory.Database.CreateCommand(
+            "UPDATE notification.deliveries SET status = 'Sending', sent_at = NULL, locked_until = now() - interval '1 second' WHERE id = $1"))
+        {
+            command.Parameters.AddWithValue(sent.Id);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        factory.Services.GetRequiredService<Delivery.DeliverySignal>().Wake(NotificationChannel.Email);
+        // Missing a lesson message is worse than reading it twice: it goes again, and says it may be a second copy.
+        Assert.Equal(2, (await Mailbox.WaitForAsync(email, NotificationFactory.MailTimeout, expected: 2)).Count);
+        await using var check = factory.Database.CreateCommand("SELECT status, lease_expirations FROM notification.deliveries WHERE id = $1");
+        check.Parameters.AddWithValue(sent.Id);
+        await using var reader = await check.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(("Sent", 1), (reader.GetString(0), reader.GetInt32(1)));
+        Assert.Matches("repitbot_notification_lease_expirations_total\\{channel=\"email\"\\} [1-9]",
+            await factory.CreateClient().GetStringAsync("/metrics"));
     }
 
     private async Task<string> WorkersStatusAsync() => (await WorkersCheckAsync()).Status;

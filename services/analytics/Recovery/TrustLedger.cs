@@ -23,6 +23,16 @@ public sealed class TrustLedger(NpgsqlDataSource dataSource, IConnectionMultiple
         return 1
         """;
 
+    /// <summary>
+    /// Moves the marker on only while it still holds what the row expects, and answers what it found: a rollback
+    /// landing between a read and a plain write would otherwise be overwritten by the newer marker and missed.
+    /// </summary>
+    private const string AdvanceMarker = """
+        local current = redis.call('GET', KEYS[1])
+        if current == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2]) end
+        return current
+        """;
+
     private const string ServerInfo = "return redis.call('INFO', 'server')";
 
     public async Task<TrustVerdict> CheckAsync(CancellationToken cancellationToken)
@@ -36,9 +46,14 @@ public sealed class TrustLedger(NpgsqlDataSource dataSource, IConnectionMultiple
             return new TrustVerdict(false, row.Generation, row.Reason, null);
         }
 
-        var db = redis.GetDatabase();
         var runId = await RunIdAsync();
-        var marker = (string?)await db.StringGetAsync(RedisKeys.Generation);
+        // With the row locked, the tick moves on in Redis first: if the commit fails after it, the next check sees
+        // a marker ahead of the row and rebuilds once too often, never once too few.
+        var db = redis.GetDatabase();
+        var marker = runId == row.RunId
+            ? (string?)await db.ScriptEvaluateAsync(AdvanceMarker, [RedisKeys.Generation],
+                [Marker(row.Generation, row.Tick), Marker(row.Generation, row.Tick + 1)])
+            : (string?)await db.StringGetAsync(RedisKeys.Generation);
         if (Loss(row, marker, runId) is { } loss)
         {
             await UpdateAsync(connection, transaction, "generation = generation + 1, trusted = false, reason = @reason",
@@ -48,10 +63,7 @@ public sealed class TrustLedger(NpgsqlDataSource dataSource, IConnectionMultiple
             return new TrustVerdict(false, row.Generation + 1, loss.Reason, loss);
         }
 
-        // Redis first: if the commit fails after it, the next check sees a marker ahead of the row and rebuilds
-        // once too often, never once too few.
         await UpdateAsync(connection, transaction, "tick = tick + 1", cancellationToken);
-        await db.StringSetAsync(RedisKeys.Generation, Marker(row.Generation, row.Tick + 1));
         await transaction.CommitAsync(cancellationToken);
         return new TrustVerdict(true, row.Generation, "checked", null);
     }

@@ -35,6 +35,12 @@ public sealed class Delivery
     public DateTimeOffset DueAt { get; set; }
     /// <summary>A claim's lease: a worker that dies mid-send leaves the row to be claimed again after it.</summary>
     public DateTimeOffset? LockedUntil { get; set; }
+    /// <summary>
+    /// How often the row was claimed again after a lease ran out with no outcome recorded (its instance died or
+    /// hung mid-send). The earlier attempt may have reached the provider, so above 0 the reader may have the
+    /// message twice: neither the Bot API nor SMTP can be asked whether they already have it.
+    /// </summary>
+    public int LeaseExpirations { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }

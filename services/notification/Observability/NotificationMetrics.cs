@@ -23,6 +23,10 @@ public static class NotificationMetrics
             Buckets = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 3600],
         });
 
+    public static readonly Counter LeaseExpirations = Metrics.CreateCounter("repitbot_notification_lease_expirations_total",
+        "Deliveries claimed again after a lease ran out with no outcome recorded (an instance died or hung mid-send): "
+        + "each may reach its reader twice.", "channel");
+
     public static readonly Gauge Backlog = Metrics.CreateGauge("repitbot_notification_backlog",
         "Rows waiting to be sent, by status (pending, scheduled).", "status");
 

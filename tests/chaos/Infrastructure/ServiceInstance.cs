@@ -34,6 +34,12 @@ public sealed class ServiceInstance(string name, string folder, string assembly,
             await _process.DisposeAsync();
         }
 
+        // Another process on the fixed port would answer the readiness probe in this instance's place.
+        if (await ListensAsync())
+        {
+            throw new InvalidOperationException($"{Name}: port {Port} is already taken by another process; the chaos suite needs it free");
+        }
+
         _process = ServiceProcess.Start(folder, assembly, environment);
         await WaitUntilReadyAsync();
     }
@@ -49,12 +55,41 @@ public sealed class ServiceInstance(string name, string folder, string assembly,
         }
     }
 
+    /// <summary>How long the last <see cref="StopAsync"/> took from SIGTERM to the process's exit.</summary>
+    public TimeSpan? LastStop { get; private set; }
+
+    /// <summary>SIGTERM: the graceful path an orchestrator takes; fails when the process outlives <paramref name="bound"/>.</summary>
+    public async Task StopAsync(TimeSpan bound)
+    {
+        if (_process is not null)
+        {
+            LastStop = await _process.TerminateAsync(bound);
+            _previousOutput = Tail(200) + $"\n--- stopped by SIGTERM, exited with {_process.ExitCode} after {LastStop.Value.TotalSeconds:0.0} s ---\n";
+            await _process.DisposeAsync();
+            _process = null;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_process is not null)
         {
             await _process.DisposeAsync();
             _process = null;
+        }
+    }
+
+    private async Task<bool> ListensAsync()
+    {
+        using var probe = new System.Net.Sockets.TcpClient();
+        try
+        {
+            await probe.ConnectAsync("127.0.0.1", Port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
         }
     }
 

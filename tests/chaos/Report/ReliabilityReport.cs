@@ -22,14 +22,17 @@ public static class ReliabilityReport
         md.AppendLine("exact counts once settled (at most 120 s). Dashboard = lessons/homework/revenue (minor units) against the accepted");
         md.AppendLine("events; stuck = deliveries not sent/failed/suppressed plus outbox rows not published; 500s = HTTP 500 answers to");
         md.AppendLine("any call, including a dashboard read every second during the burst; recovery = from the fault's end until every");
-        md.AppendLine("count was exact.");
+        md.AppendLine("count was exact. Announced = deliveries the notification service claimed again after a lease ran out with no");
+        md.AppendLine("outcome (an instance killed between the provider's answer and the row's \"Sent\"), counted in");
+        md.AppendLine("`repitbot_notification_lease_expirations_total`: each may reach its reader twice, since neither the Bot API nor");
+        md.AppendLine("SMTP can be asked whether a message already arrived. A duplicate that was not announced fails the scenario.");
         md.AppendLine();
-        md.AppendLine("| scenario | accepted | stored | dashboard (expected) | e-mails exp/sent/dup | telegram exp/sent/dup | stuck | 500s | recovery | result |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| scenario | accepted | stored | dashboard (expected) | e-mails exp/sent/dup | telegram exp/sent/dup | announced | stuck | 500s | recovery | result |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Name} | {r.Accepted}/{r.Sent} | {r.Stored} | {r.Dashboard} ({r.DashboardExpected}) | {r.EmailsExpected}/{r.EmailsSent}/{r.EmailDuplicates} | {r.TelegramExpected}/{r.TelegramSent}/{r.TelegramDuplicates} | {r.Stuck} | {r.InternalErrors} | {(r.Recovery is { } t ? $"{t.TotalSeconds:0} s" : "never")} | {(r.Passed ? "pass" : "**FAIL**")} |");
+                $"| {r.Name} | {r.Accepted}/{r.Sent} | {r.Stored} | {r.Dashboard} ({r.DashboardExpected}) | {r.EmailsExpected}/{r.EmailsSent}/{r.EmailDuplicates} | {r.TelegramExpected}/{r.TelegramSent}/{r.TelegramDuplicates} | {r.Announced} | {r.Stuck} | {r.InternalErrors} | {(r.Recovery is { } t ? $"{t.TotalSeconds:0} s" : "never")} | {(r.Passed ? "pass" : "**FAIL**")} |");
         }
 
         md.AppendLine();

@@ -30,10 +30,20 @@ public sealed class FullChaosTests(ChaosSuite suite)
     [Fact]
     public Task The_bot_gateway_killed_mid_burst() => ScenarioRunner.RunAsync(suite, ChaosScenario.ProcessKill("bot-gateway"));
 
-    // A replica killed between Telegram's answer and the row's "Sent" leaves the row leased; it is sent again when
-    // the lease ends. Seen once (13 messages for 12 in two chats); open in issue 17, so not in ./test.sh.
+    // A replica killed between Telegram's answer and the row's "Sent" leaves the row leased; it is sent again when the
+    // lease ends (13 messages for 12 in two chats, once). Such a resend is announced (lease_expirations); an
+    // unannounced duplicate fails the scenario.
     [Fact]
     public Task A_notification_replica_killed_mid_burst() => ScenarioRunner.RunAsync(suite, ChaosScenario.ProcessKill("notification-b"));
+
+    [Fact]
+    public Task A_notification_replica_stopped_mid_burst() => ScenarioRunner.RunAsync(suite, ChaosScenario.ProcessStop("notification-b"));
+
+    [Fact]
+    public Task An_analytics_replica_stopped_mid_burst() => ScenarioRunner.RunAsync(suite, ChaosScenario.ProcessStop("analytics-b"));
+
+    [Fact]
+    public Task The_bot_gateway_stopped_mid_burst() => ScenarioRunner.RunAsync(suite, ChaosScenario.ProcessStop("bot-gateway"));
 
     [Fact]
     public Task An_analytics_replica_killed_mid_burst() => ScenarioRunner.RunAsync(suite, ChaosScenario.ProcessKill("analytics-b"));

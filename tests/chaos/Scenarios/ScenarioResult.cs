@@ -15,6 +15,7 @@ public sealed record ScenarioResult(
     int TelegramExpected,
     int TelegramSent,
     int TelegramDuplicates,
+    int Announced,
     int Stuck,
     int InternalErrors,
     TimeSpan? Recovery,

@@ -60,13 +60,13 @@ public static class ScenarioRunner
 
         var clock = Stopwatch.StartNew();
         TimeSpan? restoredAt = null;
-        Task fault = Task.CompletedTask;
+        Task faulting = Task.CompletedTask;
         var faultStarted = 0;
         var sent = await EventBurst.SendAsync(suite, roster.TutorToken, events, BurstPause, log, done =>
         {
             if (done >= scenario.Events / 4 && Interlocked.Exchange(ref faultStarted, 1) == 0)
             {
-                fault = Task.Run(async () =>
+                faulting = Task.Run(async () =>
                 {
                     try
                     {
@@ -81,7 +81,7 @@ public static class ScenarioRunner
                 });
             }
         });
-        await fault;
+        await faulting;
         var restored = restoredAt ?? clock.Elapsed;
 
         var accepted = sent.Where(s => s.Accepted).ToList();
@@ -104,6 +104,18 @@ public static class ScenarioRunner
             problems.Add($"event {lost.Planned.Number} ({lost.Planned.Kind}) never accepted: last status {lost.FinalStatus} after {lost.Attempts} attempts");
         }
 
+        var fault = scenario.Fault;
+        if (scenario.StoppedGracefully is { } stopped)
+        {
+            // Finished or handed back: nothing was left leased to run out and be sent a second time.
+            if (observation.Announced > 0)
+            {
+                problems.Add($"the graceful stop of {stopped} left {observation.Announced} deliveries leased (sent again when the lease ran out)");
+            }
+
+            fault += string.Create(CultureInfo.InvariantCulture, $"; it exited {suite.Service(stopped).LastStop?.TotalSeconds:0.0} s after SIGTERM");
+        }
+
         if (log.InternalErrors > 0)
         {
             problems.Add($"{log.InternalErrors} answers were HTTP 500, e.g. {log.InternalErrorSamples.First()}");
@@ -120,18 +132,22 @@ public static class ScenarioRunner
             }
         }
 
-        var result = new ScenarioResult(scenario.Name, scenario.Fault, sent.Count, accepted.Count, observation.Stored, observation.Dashboard,
+        var result = new ScenarioResult(scenario.Name, fault, sent.Count, accepted.Count, observation.Stored, observation.Dashboard,
             $"{expectations.Count(EventKind.LessonCompleted)}/{expectations.Count(EventKind.HomeworkAssigned)}/{expectations.RevenueMinor}",
             observation.EmailsExpected, observation.EmailsSent, observation.EmailDuplicates,
-            observation.TelegramExpected, observation.TelegramSent, observation.TelegramDuplicates,
+            observation.TelegramExpected, observation.TelegramSent, observation.TelegramDuplicates, observation.Announced,
             observation.Stuck, log.InternalErrors, settledAt is { } at ? at - restored : null, log.Summary(), problems);
         suite.Record(result);
 
         if (!result.Passed)
         {
-            var tails = string.Join("\n", suite.Services.Select(s => $"--- {s.Name}\n{s.Tail(15)}"));
+            // The problems come first and the services' last lines are cut short: a CI log keeps only its end, and
+            // a service that recovered says nothing, so its last lines are often the outage's errors, not the cause.
+            var tails = string.Join("\n", suite.Services.Select(s =>
+                $"--- {s.Name}\n{string.Join('\n', s.Tail(8).Split('\n').Select(line => line.Length > 240 ? line[..240] + "…" : line))}"));
             await suite.RecoverAsync();
-            Assert.Fail($"{scenario.Name}: {string.Join("; ", problems)}\ncalls: {result.Calls}\n{tails}");
+            Assert.Fail($"{scenario.Name}: {string.Join("; ", problems)}\ncalls: {result.Calls}\n{tails}\n"
+                + $"{scenario.Name} FAILED: {string.Join("; ", problems)}");
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

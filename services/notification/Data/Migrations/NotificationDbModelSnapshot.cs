@@ -78,6 +78,10 @@ namespace Repitbot.Notification.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("last_error");
 
+                    b.Property<int>("LeaseExpirations")
+                        .HasColumnType("integer")
+                        .HasColumnName("lease_expirations");
+
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_until");
