@@ -39,6 +39,8 @@ service_overrides() {
     bot-gateway)
       Telegram__Mode=polling Telegram__BotToken=$STUB_TOKEN Telegram__ApiBaseUrl=http://127.0.0.1:8081
       Auth__TokenUrl=http://127.0.0.1:8080/auth/token Auth__ClientId=bot-gateway Auth__ClientSecret=$BOT_CLIENT_SECRET
+      # A signed webhook source to try the intake with (the curl printed at the end).
+      Webhooks__Sources__0__Name=$WEBHOOK_SOURCE Webhooks__Sources__0__Secret=$WEBHOOK_SECRET
       ;;
     notification)
       Telegram__Mode=polling Telegram__BotToken=$STUB_TOKEN Telegram__ApiBaseUrl=http://127.0.0.1:8081
@@ -53,9 +55,14 @@ say "build ($CONFIGURATION)"
 dotnet build Repitbot.sln -c "$CONFIGURATION" -nologo -clp:ErrorsOnly -v:q
 
 mkdir -p "$LOGS"
-SECRET_FILE=$ROOT/.local/bot-gateway-client.secret
-[[ -s $SECRET_FILE ]] || (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '/+=' >"$SECRET_FILE")
-BOT_CLIENT_SECRET=$(cat "$SECRET_FILE")
+# local_secret FILE: the secret kept in FILE (made on first use, readable by root only), so it survives restarts.
+local_secret() {
+  [[ -s $1 ]] || (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '/+=' >"$1")
+  cat "$1"
+}
+BOT_CLIENT_SECRET=$(local_secret "$ROOT/.local/bot-gateway-client.secret")
+WEBHOOK_SOURCE=demo
+WEBHOOK_SECRET=$(local_secret "$ROOT/.local/webhook-demo.secret")
 
 say "starting the services"
 services_start "${SERVICES[@]}"
@@ -68,7 +75,12 @@ mint() {
 ADMIN_TOKEN=$(mint --role admin --sub "admin" --lifetime 12h)
 
 say "demo data"
-deploy/local/seed-demo.sh "$ROOT/.local" "$(mint --role tutor --sub "$(deploy/local/seed-demo.sh --tutor-id "$ROOT/.local")" --lifetime 1h)"
+TUTOR_ID=$(deploy/local/seed-demo.sh --tutor-id "$ROOT/.local")
+deploy/local/seed-demo.sh "$ROOT/.local" "$(mint --role tutor --sub "$TUTOR_ID" --lifetime 1h)"
+# shellcheck source=deploy/local/lib/webhook.sh
+source deploy/local/lib/webhook.sh
+WEBHOOK_COMMAND=$(webhook_demo_command "http://127.0.0.1:8080/api/v1/webhooks/$WEBHOOK_SOURCE" "$WEBHOOK_SECRET" \
+  "$TUTOR_ID" "$(cat "$ROOT/.local/demo-student-id")")
 
 cat <<INFO
 
@@ -93,6 +105,11 @@ Talk to the bot (a Telegram user 1001 writes to it through the stand-in; read it
   curl -s -X POST -H 'Content-Type: application/json' -d '{"userId":1001,"text":"/start tutor"}' \\
     http://127.0.0.1:8081/_stub/bots/default/updates/message
   curl -s 'http://127.0.0.1:8081/_stub/bots/default/calls?method=sendMessage'
+
+Webhook intake: source "$WEBHOOK_SOURCE", secret $WEBHOOK_SECRET (in .local/webhook-demo.secret).
+A signed delivery recording a lesson of the demo tutor's first student (paste both lines; it is
+signed when it runs, so it keeps working; answers {"status":"processed",...}):
+$WEBHOOK_COMMAND
 
 Ctrl-C stops the services.
 INFO

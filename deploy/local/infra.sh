@@ -30,21 +30,12 @@ PACKAGES=(postgresql redis-server rabbitmq-server python3-aiosmtpd fonts-dejavu-
 
 # shellcheck source=lib/common.sh
 source "$SCRIPT_DIR/lib/common.sh"
+# shellcheck source=lib/packages.sh
+source "$SCRIPT_DIR/lib/packages.sh"
 for svc in "${SERVICES[@]}"; do
   # shellcheck source=/dev/null
   source "$SCRIPT_DIR/lib/$svc.sh"
 done
-
-ensure_packages() {
-  local missing=() p
-  for p in "${PACKAGES[@]}"; do
-    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-  done
-  ((${#missing[@]} == 0)) && return
-  echo "installing: ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-}
 
 select_services() {
   local svc
@@ -57,7 +48,7 @@ select_services() {
 cmd_up() {
   local svc port label selected to_start=()
   read -ra selected <<<"$(select_services "$@")"
-  ensure_packages
+  ensure_packages "${PACKAGES[@]}"
   mkdir -p "$LOCAL_DIR" "$LOGS_DIR"
   for svc in "${selected[@]}"; do
     if "${svc}_running"; then

@@ -2,7 +2,8 @@
 # Demo data for ./run.sh, sent through the gateway like any REST client would: three students of one
 # demo tutor and a week of lessons. Runs once per data folder.
 #   seed-demo.sh --tutor-id DATA_DIR   prints the demo tutor's id (made on first use)
-#   seed-demo.sh DATA_DIR TUTOR_TOKEN  seeds, then waits until the dashboard shows the lessons
+#   seed-demo.sh DATA_DIR TUTOR_TOKEN  seeds (DATA_DIR/demo-student-id: one of the students), then
+#                                      waits until the dashboard shows the lessons
 set -euo pipefail
 GATEWAY=${GATEWAY:-http://127.0.0.1:8080}
 
@@ -35,7 +36,14 @@ if [[ ! -e $DATA/demo-seeded ]]; then
         "$(cat /proc/sys/kernel/random/uuid)" "${students[$s]}" "$outcome" "$minutes" "$at")" >/dev/null
     done
   done
+  echo "${students[0]}" >"$DATA/demo-student-id"
   touch "$DATA/demo-seeded"
+fi
+# The signed webhook run.sh prints records a lesson of this student; a folder seeded before it was
+# remembered gets a student of its own for it.
+if [[ ! -s $DATA/demo-student-id ]]; then
+  post /api/v1/students '{"displayName":"Дина Орлова","email":"student-webhook@demo.repitbot.local","locale":"ru","timeZone":"Europe/Moscow"}' |
+    sed -E 's/.*"studentId":"([^"]+)".*/\1/' >"$DATA/demo-student-id"
 fi
 
 for _ in $(seq 1 60); do

@@ -54,6 +54,15 @@ public static class ServiceDefaults
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHttpMetrics();
+        // The documentation page and its scripts are static files served by middleware, not endpoints:
+        // after UseAuthorization the fallback policy answered them 401, so a browser never saw the page.
+        // The calls the page makes go to the API and still need a token.
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "docs";
+            o.DocumentTitle = $"{app.Environment.ApplicationName} API";
+            o.SwaggerEndpoint("/openapi/v1.json", app.Environment.ApplicationName);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -70,12 +79,6 @@ public static class ServiceDefaults
         app.MapHealthChecks("/health", readiness).AllowAnonymous().WithOrder(1);
         app.MapMetrics().AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
-        app.UseSwaggerUI(o =>
-        {
-            o.RoutePrefix = "docs";
-            o.DocumentTitle = $"{app.Environment.ApplicationName} API";
-            o.SwaggerEndpoint("/openapi/v1.json", app.Environment.ApplicationName);
-        });
         return app;
     }
 }

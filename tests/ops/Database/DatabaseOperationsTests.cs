@@ -4,7 +4,7 @@ namespace Repitbot.Ops.Database;
 
 /// <summary>
 /// deploy/migrate.sh, the roles of deploy/postgres/init/01-roles.sql, deploy/backup.sh and
-/// deploy/restore.sh, against a throwaway database.
+/// deploy/restore.sh, against a throwaway database (deploy/retention.sh: RetentionTests).
 /// </summary>
 public sealed class DatabaseOperationsTests : IAsyncLifetime
 {
@@ -22,8 +22,8 @@ public sealed class DatabaseOperationsTests : IAsyncLifetime
     [Fact]
     public async Task Migrate_then_back_up_lose_and_restore_the_database()
     {
-        var envDir = LocalSettingsFor(_db.Name);
-        var migrated = await MigrateAsync(envDir);
+        var envDir = _db.LocalSettingsIn(_work);
+        var migrated = await ThrowawayDatabase.MigrateAsync(envDir);
         Assert.True(migrated.ExitCode == 0, migrated.Output);
         foreach (var service in new[] { "BotGateway", "Notification", "Analytics" })
         {
@@ -36,8 +36,6 @@ public sealed class DatabaseOperationsTests : IAsyncLifetime
         await _db.ScalarAsync("analytics", $"CREATE TABLE analytics.ops_probe (id uuid PRIMARY KEY); INSERT INTO analytics.ops_probe VALUES ('{marker}')");
         await _db.ScalarAsync("bot_gateway", $"CREATE TABLE bot_gateway.ops_probe (id uuid PRIMARY KEY); INSERT INTO bot_gateway.ops_probe VALUES ('{marker}')");
         await AssertRolesAsync(marker);
-
-        await AssertRetentionAsync();
 
         var backups = Path.Combine(_work, "backups");
         var first = await BackUpAsync(backups);
@@ -53,7 +51,7 @@ public sealed class DatabaseOperationsTests : IAsyncLifetime
         Assert.Equal(marker, await _db.ScalarAsync("bot_gateway", "SELECT id FROM bot_gateway.ops_probe"));
         await AssertRolesAsync(marker);
         // The restored migration history is complete: nothing left to apply.
-        var upToDate = await MigrateAsync(envDir, "analytics");
+        var upToDate = await ThrowawayDatabase.MigrateAsync(envDir, "analytics");
         Assert.True(upToDate.Stdout.Trim() == "Repitbot.Analytics: AnalyticsDb is up to date", upToDate.Output);
 
         // An existing database is replaced only when asked to.
@@ -66,39 +64,13 @@ public sealed class DatabaseOperationsTests : IAsyncLifetime
         Assert.Equal(marker, await _db.ScalarAsync("analytics", "SELECT id FROM analytics.ops_probe"));
     }
 
-    /// <summary>deploy/retention.sh deletes delivered notifications and published outbox rows past their periods, nothing else.</summary>
-    private async Task AssertRetentionAsync()
-    {
-        await _db.ScalarAsync("notification", """
-            INSERT INTO notification.deliveries (id, idempotency_key, recipient_id, template_key, channel, status, attempts, created_at)
-            SELECT gen_random_uuid(), k, gen_random_uuid(), 'lesson-completed', 'Email', s, 1, now() - d * interval '1 day'
-            FROM (VALUES ('old-sent', 'Sent', 40), ('new-sent', 'Sent', 5), ('old-failed', 'Failed', 40), ('old-pending', 'Pending', 40)) AS v(k, s, d)
-            """);
-        await _db.ScalarAsync("bot_gateway", """
-            INSERT INTO bot_gateway.outbox_messages (message_id, message_type, body, created_at, published_at, attempts)
-            SELECT gen_random_uuid(), k, '{}', now() - d * interval '1 day', p, 0
-            FROM (VALUES ('old-published', 10, now() - interval '9 days'), ('new-published', 1, now()), ('old-unpublished', 10, NULL)) AS v(k, d, p)
-            """);
-
-        var result = await Shell.RunAsync(Script("retention.sh"), [], AdminLogin(
-            ("NOTIFICATION_RETENTION_DAYS", "30"), ("FAILED_NOTIFICATION_RETENTION_DAYS", "60"), ("OUTBOX_RETENTION_DAYS", "7")));
-
-        Assert.True(result.ExitCode == 0, result.Output);
-        Assert.Contains("delivered notifications (> 30 days): deleted 1 rows from notification.deliveries", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("published outbox messages (> 7 days): deleted 1 rows from bot_gateway.outbox_messages", result.Stdout, StringComparison.Ordinal);
-        Assert.Equal("new-sent,old-failed,old-pending", await _db.ScalarAsync("notification",
-            "SELECT string_agg(idempotency_key, ',' ORDER BY idempotency_key) FROM notification.deliveries"));
-        Assert.Equal("new-published,old-unpublished", await _db.ScalarAsync("bot_gateway",
-            "SELECT string_agg(message_type, ',' ORDER BY message_type) FROM bot_gateway.outbox_messages"));
-    }
-
     [Fact]
     public async Task Migrate_without_a_connection_string_names_the_setting()
     {
-        var envDir = LocalSettingsFor(_db.Name);
+        var envDir = _db.LocalSettingsIn(_work);
         File.WriteAllText(Path.Combine(envDir, "analytics.env"), "ASPNETCORE_URLS=http://127.0.0.1:19999\n");
 
-        var result = await MigrateAsync(envDir, "analytics");
+        var result = await ThrowawayDatabase.MigrateAsync(envDir, "analytics");
 
         Assert.True(result.ExitCode == 2, result.Output);
         Assert.Contains("ConnectionStrings__Postgres is missing", result.Stderr, StringComparison.Ordinal);
@@ -119,29 +91,9 @@ public sealed class DatabaseOperationsTests : IAsyncLifetime
         Assert.True(error.SqlState == sqlState, $"{role}: {sql}: {error.SqlState} {error.MessageText}");
     }
 
-    /// <summary>deploy/local/env with the throwaway database in every connection string.</summary>
-    private string LocalSettingsFor(string database)
-    {
-        var dir = Directory.CreateDirectory(Path.Combine(_work, "env-" + Guid.NewGuid().ToString("N")[..6])).FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "deploy", "local", "env"), "*.env"))
-        {
-            File.WriteAllText(Path.Combine(dir, Path.GetFileName(file)),
-                File.ReadAllText(file).Replace("Database=repitbot;", $"Database={database};", StringComparison.Ordinal));
-        }
-
-        return dir;
-    }
-
-    private static Task<Shell.Result> MigrateAsync(string envDir, params string[] services) =>
-        Shell.RunAsync(Script("migrate.sh"), services, new Dictionary<string, string>
-        {
-            ["REPITBOT_ENV_DIR"] = envDir,
-            ["CONFIGURATION"] = Shell.Configuration,
-        });
-
     private async Task<string> BackUpAsync(string dir)
     {
-        var result = await Shell.RunAsync(Script("backup.sh"), [dir], AdminLogin(("BACKUP_KEEP", "1")));
+        var result = await Shell.RunAsync(ThrowawayDatabase.Script("backup.sh"), [dir], _db.AdminLogin(("BACKUP_KEEP", "1")));
         Assert.True(result.ExitCode == 0, result.Output);
         var file = result.Stdout.Trim();
         Assert.True(File.Exists(file), result.Output);
@@ -149,25 +101,5 @@ public sealed class DatabaseOperationsTests : IAsyncLifetime
     }
 
     private Task<Shell.Result> RestoreAsync(string file, params string[] options) =>
-        Shell.RunAsync(Script("restore.sh"), [.. options, file, _db.Name], AdminLogin());
-
-    private Dictionary<string, string> AdminLogin(params (string Key, string Value)[] extra)
-    {
-        var environment = new Dictionary<string, string>
-        {
-            ["PGHOST"] = "127.0.0.1",
-            ["PGPORT"] = "5432",
-            ["PGUSER"] = "repitbot_admin",
-            ["PGPASSWORD"] = "repitbot_admin",
-            ["PGDATABASE"] = _db.Name,
-        };
-        foreach (var (key, value) in extra)
-        {
-            environment[key] = value;
-        }
-
-        return environment;
-    }
-
-    private static string Script(string name) => Path.Combine(RepoPaths.Root, "deploy", name);
+        Shell.RunAsync(ThrowawayDatabase.Script("restore.sh"), [.. options, file, _db.Name], _db.AdminLogin());
 }

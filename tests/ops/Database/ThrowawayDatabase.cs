@@ -46,6 +46,48 @@ public sealed class ThrowawayDatabase : IAsyncDisposable
         return await command.ExecuteScalarAsync();
     }
 
+    /// <summary>deploy/local/env copied into <paramref name="folder"/> with this database in every connection string.</summary>
+    public string LocalSettingsIn(string folder)
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(folder, "env-" + Guid.NewGuid().ToString("N")[..6])).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "deploy", "local", "env"), "*.env"))
+        {
+            File.WriteAllText(Path.Combine(dir, Path.GetFileName(file)),
+                File.ReadAllText(file).Replace("Database=repitbot;", $"Database={Name};", StringComparison.Ordinal));
+        }
+
+        return dir;
+    }
+
+    /// <summary>deploy/migrate.sh for <paramref name="services"/> (all three when none) with <paramref name="settings"/>.</summary>
+    public static Task<Shell.Result> MigrateAsync(string settings, params string[] services) =>
+        Shell.RunAsync(Script("migrate.sh"), services, new Dictionary<string, string>
+        {
+            ["REPITBOT_ENV_DIR"] = settings,
+            ["CONFIGURATION"] = Shell.Configuration,
+        });
+
+    /// <summary>The libpq variables the operator scripts (backup, restore, retention) read, as repitbot_admin.</summary>
+    public Dictionary<string, string> AdminLogin(params (string Key, string Value)[] extra)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["PGHOST"] = "127.0.0.1",
+            ["PGPORT"] = "5432",
+            ["PGUSER"] = "repitbot_admin",
+            ["PGPASSWORD"] = "repitbot_admin",
+            ["PGDATABASE"] = Name,
+        };
+        foreach (var (key, value) in extra)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
+    public static string Script(string name) => Path.Combine(RepoPaths.Root, "deploy", name);
+
     public async ValueTask DisposeAsync() => await InfraAsync("drop-database", Name);
 
     private static Task<Shell.Result> InfraAsync(params string[] args) =>

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 
-namespace Repitbot.Ops;
+namespace Repitbot.TestSupport;
 
-/// <summary>Runs a program (the deploy/ scripts, promtool, psql) and returns what it did.</summary>
+/// <summary>Runs a program (the deploy/ scripts, promtool, psql, chromium, bash) and returns what it did.</summary>
 public static class Shell
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr)

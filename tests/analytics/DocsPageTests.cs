@@ -1,0 +1,12 @@
+using Repitbot.TestSupport.Browser;
+
+namespace Repitbot.Analytics.Tests;
+
+/// <summary>The service's API documentation opens in a browser without a token; its API still needs one.</summary>
+public sealed class DocsPageTests
+{
+    [Fact]
+    public Task The_docs_page_opens_in_chromium_without_a_token() =>
+        DocsPage.AssertOpensWithoutTokenAsync(new AnalyticsFactory(),
+            "Repitbot.Analytics | v1", "/api/v1/dashboard", "/api/v1/dashboard?days=7");
+}
