@@ -14,7 +14,13 @@ deploy/validate-compose.sh
 export REPITBOT_DATABASE=${REPITBOT_DATABASE:-repitbot_test} REPITBOT_REDIS_DATABASE=${REPITBOT_REDIS_DATABASE:-1}
 deploy/local/infra.sh database "$REPITBOT_DATABASE"
 
+# The /docs tests open a real Chromium; on a fresh machine its install (minutes) overlaps the build.
+mkdir -p .local/logs
+deploy/local/browser.sh >.local/logs/browser-install.log 2>&1 &
+browser_install=$!
+
 dotnet build Repitbot.sln -nologo -clp:ErrorsOnly -v:q
+wait "$browser_install" || echo "warning: chromium could not be installed (the /docs browser tests will fail): $(tail -n 3 .local/logs/browser-install.log)"
 
 rm -rf "$RESULTS"
 status=0
