@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using RabbitMQ.Client;
 using Repitbot.Contracts;
 using Repitbot.Hosting.Configuration;
+using Repitbot.Hosting.Data;
 using Repitbot.Hosting.Startup;
 using Repitbot.Hosting.Workers;
 
@@ -14,10 +15,14 @@ public static class MessageBusRegistration
 {
     /// <summary>
     /// MassTransit over RabbitMQ the same way in every service: kebab-case endpoints on quorum queues,
-    /// retries with exponential back-off, then the endpoint's <c>_error</c> queue (MassTransit puts the
+    /// retries with back-off (minutes for a dependency outage, seconds for anything else), then the endpoint's <c>_error</c> queue (MassTransit puts the
     /// exception in the message headers). The broker has no delayed-message plugin, so there is no
     /// delayed redelivery here: anything that must wait longer lives in PostgreSQL.
     /// </summary>
+    /// <summary>About five minutes in all; README's Operations section promises it.</summary>
+    internal static readonly TimeSpan[] DependencyOutageRetries =
+        [.. new[] { 0.25, 0.5, 1, 2, 4, 8, 15, 30, 30, 30, 30, 30, 30, 30, 30 }.Select(TimeSpan.FromSeconds)];
+
     public static IHostApplicationBuilder AddMessageBus(this IHostApplicationBuilder builder,
         Action<IBusRegistrationConfigurator>? configure = null)
     {
@@ -31,8 +36,19 @@ public static class MessageBusRegistration
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServiceName(builder), includeNamespace: false));
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
-                endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200),
-                    TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400)));
+                // Two tiers. A dependency away (PostgreSQL restarting, Redis gone) is waited out for minutes: giving
+                // up after seconds moved events into _error during a plain database restart, and the reader never
+                // got the lesson's e-mail. Any other fault is retried briefly, then goes to _error with its reason.
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Handle<Exception>(TransientFailures.IsTransient);
+                    r.Intervals(DependencyOutageRetries);
+                });
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Ignore<Exception>(TransientFailures.IsTransient);
+                    r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
+                });
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();

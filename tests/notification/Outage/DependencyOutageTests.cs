@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Npgsql;
+using Repitbot.Contracts;
 using Repitbot.TestSupport.Faults;
 
 namespace Repitbot.Notification.Tests.Outage;
@@ -56,6 +57,26 @@ public sealed class DependencyOutageTests
                 return (int)response.StatusCode < 500;
             }), $"{route} did not serve again after PostgreSQL came back.");
         }
+    }
+
+    [Fact]
+    public async Task A_lesson_consumed_while_PostgreSQL_is_down_longer_than_the_quick_retries_still_reaches_the_reader()
+    {
+        await using var started = await StartedHost.StartAsync(new OutageNotificationFactory());
+        var notification = started.Host;
+        var studentId = Guid.NewGuid();
+        var email = $"{studentId:N}@test.local";
+        await notification.RegisterStudentAsync(studentId, "Тимур", email);
+
+        notification.Dependencies.Postgres.Cut();
+        NpgsqlConnection.ClearAllPools();
+        await notification.PublishAsync(NotificationFactory.Lesson(studentId, LessonOutcome.Attended, 60));
+        // A database restart under load: longer than the seconds of quick retries that used to send the event to _error.
+        await Task.Delay(TimeSpan.FromSeconds(16));
+        Assert.Empty(Mailbox.Read(email));
+        notification.Dependencies.Postgres.Restore();
+
+        Assert.Single(await Mailbox.WaitForAsync(email, TimeSpan.FromSeconds(45)));
     }
 
     [Fact]
