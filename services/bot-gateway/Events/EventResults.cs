@@ -11,8 +11,15 @@ public sealed record Recorded<TEvent>(string Kind, bool Replayed, TEvent Event);
 /// <summary>Turns a use case's outcome into HTTP: 202 new, 200 repeated, problem details naming the field otherwise.</summary>
 public static class EventResults
 {
-    public static async Task<Results<Accepted<Recorded<TEvent>>, Ok<Recorded<TEvent>>, ForbidHttpResult, ValidationProblem, ProblemHttpResult>>
+    public static Task<Results<Accepted<Recorded<TEvent>>, Ok<Recorded<TEvent>>, ForbidHttpResult, ValidationProblem, ProblemHttpResult>>
         RecordAsync<TEvent>(string kind, ClaimsPrincipal user, Guid? requestedTutorId, Func<Guid, Task<Outcome<TEvent>>> useCase)
+        where TEvent : class =>
+        RecordAsync(user, requestedTutorId, useCase, (e, replayed) => new Recorded<TEvent>(kind, replayed, e));
+
+    /// <summary>The same, answering with <paramref name="answer"/>'s shape of the event (an endpoint's older contract).</summary>
+    public static async Task<Results<Accepted<TAnswer>, Ok<TAnswer>, ForbidHttpResult, ValidationProblem, ProblemHttpResult>>
+        RecordAsync<TEvent, TAnswer>(ClaimsPrincipal user, Guid? requestedTutorId, Func<Guid, Task<Outcome<TEvent>>> useCase,
+            Func<TEvent, bool, TAnswer> answer)
         where TEvent : class
     {
         var scope = TutorScope.For(user, requestedTutorId);
@@ -32,7 +39,7 @@ public static class EventResults
             return failure.Kind == FailureKind.Invalid ? Invalid(failure) : Problem(failure);
         }
 
-        var recorded = new Recorded<TEvent>(kind, outcome.Replayed, outcome.Event!);
+        var recorded = answer(outcome.Event!, outcome.Replayed);
         return outcome.Replayed ? TypedResults.Ok(recorded) : TypedResults.Accepted((string?)null, recorded);
     }
 
