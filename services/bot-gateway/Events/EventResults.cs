@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Repitbot.BotGateway.UseCases;
 using Repitbot.Hosting.Auth;
+using Repitbot.Hosting.Errors;
 
 namespace Repitbot.BotGateway.Events;
 
@@ -43,12 +44,10 @@ public static class EventResults
         return outcome.Replayed ? TypedResults.Ok(recorded) : TypedResults.Accepted((string?)null, recorded);
     }
 
-    public static ValidationProblem TutorRequired() => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { ["tutorId"] = ["tutorId is required when an admin or a service records an event."] },
-        title: "tutorId is required.");
+    public static ValidationProblem TutorRequired() =>
+        FieldProblem.Of("tutorId", "tutorId is required when an admin or a service records an event.", "tutorId is required.");
 
-    public static ValidationProblem Invalid(Failure failure) => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { [failure.Field] = [failure.Message] }, title: failure.Message);
+    public static ValidationProblem Invalid(Failure failure) => FieldProblem.Of(failure.Field, failure.Message, failure.Message);
 
     public static ProblemHttpResult Problem(Failure failure) => TypedResults.Problem(
         title: failure.Message,

@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Fluid;
 using Microsoft.Extensions.FileProviders;
 using Repitbot.Contracts;
+using Repitbot.Hosting.Telegram;
 using Repitbot.Notification.Observability;
 
 namespace Repitbot.Notification.Templates;
