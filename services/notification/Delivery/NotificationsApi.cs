@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Repitbot.Contracts;
 using Repitbot.Hosting.Auth;
 using Repitbot.Hosting.Errors;
-using Repitbot.Notification.Api;
 using Repitbot.Notification.Data;
+using Repitbot.Notification.Names;
 
 namespace Repitbot.Notification.Delivery;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Repitbot.Notification.Api;
+using Repitbot.Notification.Names;
 
 namespace Repitbot.Notification.Templates;
 

@@ -43,7 +43,7 @@ public sealed class TemplateRenderer
             body = TelegramText.FitToLimit(body.Trim());
         }
 
-        NotificationMetrics.RenderSeconds.WithLabels(Api.ChannelNames.Of(template.Channel))
+        NotificationMetrics.RenderSeconds.WithLabels(Names.ChannelNames.Of(template.Channel))
             .Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return new RenderedMessage(subject, body, text);
     }

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Repitbot.Notification.Api;
+using Repitbot.Notification.Names;
 
 namespace Repitbot.Notification.Templates;
 

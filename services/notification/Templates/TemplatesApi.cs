@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Repitbot.Hosting.Auth;
 using Repitbot.Hosting.Errors;
-using Repitbot.Notification.Api;
 using Repitbot.Notification.Data;
+using Repitbot.Notification.Names;
 
 namespace Repitbot.Notification.Templates;
 
