@@ -11,6 +11,8 @@ builder.AddAnalyticsServices();
 builder.AddAnalyticsReadSide();
 
 var app = builder.Build();
+app.ExitIfCommandOrInvalidSettings();
+app.UseDefaultMiddleware();
 app.MapDefaultEndpoints();
 app.MapDashboardApi();
 app.MapExportApi();

@@ -16,6 +16,8 @@ builder.AddServiceDefaults();
 builder.AddBotGatewayServices();
 
 var app = builder.Build();
+app.ExitIfCommandOrInvalidSettings();
+app.UseDefaultMiddleware();
 app.MapDefaultEndpoints();
 app.MapStudentsApi();
 app.MapPeopleApi();

@@ -18,7 +18,9 @@ builder.AddServiceDefaults();
 builder.AddGatewayServices();
 
 var app = builder.Build();
+app.ExitIfCommandOrInvalidSettings();
 app.UseGatewayEdge();
+app.UseDefaultMiddleware();
 app.MapDefaultEndpoints();
 app.UseAuthAddressLimit();
 app.MapJwks();

@@ -10,6 +10,8 @@ builder.AddServiceDefaults();
 builder.AddNotificationServices();
 
 var app = builder.Build();
+app.ExitIfCommandOrInvalidSettings();
+app.UseDefaultMiddleware();
 app.MapDefaultEndpoints();
 app.MapTemplatesApi();
 app.MapPreferencesApi();

@@ -46,10 +46,21 @@ public static class ServiceDefaults
         return builder;
     }
 
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <summary>
+    /// Ends the process before it serves anything: runs the <c>migrate</c> command and exits with its code when
+    /// the service was started with it, else exits with a configuration error if any setting is invalid. Call it
+    /// first after <c>Build()</c>: mapping health checks already builds the message bus from its settings.
+    /// </summary>
+    public static WebApplication ExitIfCommandOrInvalidSettings(this WebApplication app)
     {
         MigrateCommand.ExitIfInvoked(app);
         ServiceRunner.ExitOnInvalidSettings(app);
+        return app;
+    }
+
+    /// <summary>Correlation ids, problem details for exceptions and bare status codes, HTTP metrics, authentication and authorization.</summary>
+    public static WebApplication UseDefaultMiddleware(this WebApplication app)
+    {
         app.UseMiddleware<CorrelationId>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -65,7 +76,12 @@ public static class ServiceDefaults
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        return app;
+    }
 
+    /// <summary>Health (<c>/health</c>, <c>/health/live</c>, <c>/health/ready</c>), <c>/metrics</c>, <c>/openapi/v1.json</c> and the <c>/docs</c> UI, all anonymous.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
             .AllowAnonymous();
         var readiness = new HealthCheckOptions

@@ -96,7 +96,7 @@ public sealed class ExportImportTests(AnalyticsFactory factory) : IClassFixture<
     }
 
     private static string Line<T>(T e)
-        where T : IDomainEvent => JsonSerializer.Serialize(new { type = typeof(T).Name, @event = e }, EventTypes.Json);
+        where T : IDomainEvent => JsonSerializer.Serialize(new { type = typeof(T).Name, @event = e }, WireFormat.Json);
 
     private static async Task<string> GetTextAsync(HttpClient client, string format)
     {

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Repitbot.BotGateway.Telegram;
+using Repitbot.Hosting.Telegram;
 
 namespace Repitbot.BotGateway.Tests;
 

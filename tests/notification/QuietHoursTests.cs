@@ -26,6 +26,20 @@ public sealed class QuietHoursTests
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), allowed);
     }
 
+    [Theory]
+    // New York springs forward at 02:00 on 8 March 2026: quiet until 02:15 ends at 03:00 EDT (07:00 UTC), the gap's end.
+    [InlineData("America/New_York", "2026-03-08T06:00:00Z", 2, 15, "2026-03-08T07:00:00Z")]
+    // Lord Howe Island springs forward half an hour (02:00 → 02:30) on 4 October 2026: quiet until 02:10 ends at 02:30 (+11).
+    [InlineData("Australia/Lord_Howe", "2026-10-03T14:00:00Z", 2, 10, "2026-10-03T15:30:00Z")]
+    public void Quiet_hours_that_end_inside_a_spring_forward_gap_end_at_the_first_valid_minute(string zone, string due,
+        int endHour, int endMinute, string expected)
+    {
+        var allowed = QuietHours.NextAllowed(DateTimeOffset.Parse(due, System.Globalization.CultureInfo.InvariantCulture),
+            Ten, new TimeOnly(endHour, endMinute), Zone(zone));
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), allowed);
+    }
+
     [Fact]
     public void Daytime_quiet_hours_and_no_quiet_hours()
     {

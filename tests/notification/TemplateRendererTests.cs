@@ -1,4 +1,5 @@
 using Repitbot.Contracts;
+using Repitbot.Hosting.Telegram;
 using Repitbot.Notification.Templates;
 
 namespace Repitbot.Notification.Tests;
@@ -65,7 +66,7 @@ public sealed class TemplateRendererTests
         var fitted = TelegramText.FitToLimit(html);
 
         var visible = System.Net.WebUtility.HtmlDecode(fitted);
-        Assert.Equal(TelegramText.MaxLength, visible.Length);
+        Assert.Equal(TelegramText.MessageLimit, visible.Length);
         Assert.EndsWith("…", visible, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", fitted, StringComparison.Ordinal);
         Assert.Equal("<b>short</b>", TelegramText.FitToLimit("<b>short</b>"));

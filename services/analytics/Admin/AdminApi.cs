@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Repitbot.Analytics.Exports;
 using Repitbot.Analytics.Rollups;
 using Repitbot.Hosting.Auth;
+using Repitbot.Hosting.Errors;
 
 namespace Repitbot.Analytics.Admin;
 
@@ -53,7 +54,7 @@ public static class AdminApi
         var (period, errors) = ExportPeriod.Parse(day ?? $"{yesterday:yyyy-MM-dd}", day ?? $"{yesterday:yyyy-MM-dd}", 1);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["day"] = ["day must be a date as yyyy-MM-dd."] });
+            return FieldProblem.Of("day", "day must be a date as yyyy-MM-dd.");
         }
 
         var report = await days.RecomputeAsync(period.From, cancellationToken);

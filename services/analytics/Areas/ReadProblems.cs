@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Repitbot.Hosting.Errors;
 
 namespace Repitbot.Analytics.Areas;
 
@@ -14,6 +15,5 @@ public static class ReadProblems
             extensions: new Dictionary<string, object?> { ["valid"] = names });
     }
 
-    public static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+    public static ValidationProblem Invalid(string field, string message) => FieldProblem.Of(field, message);
 }

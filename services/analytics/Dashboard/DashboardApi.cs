@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Repitbot.Hosting.Auth;
+using Repitbot.Hosting.Errors;
 
 namespace Repitbot.Analytics.Dashboard;
 
@@ -21,10 +22,7 @@ public static class DashboardApi
     {
         if (!AllowedPeriods.Contains(days))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["days"] = [$"days must be one of {string.Join(", ", AllowedPeriods)}."],
-            });
+            return FieldProblem.Of("days", $"days must be one of {string.Join(", ", AllowedPeriods)}.");
         }
 
         var scope = TutorScope.For(http.User, tutorId);

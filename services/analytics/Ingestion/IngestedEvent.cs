@@ -10,7 +10,7 @@ public sealed record IngestedEvent(Guid EventId, string Type, Guid TutorId, Guid
     /// <summary>Days are UTC days: late and out-of-order events land on the day they happened.</summary>
     public DateOnly Day => DateOnly.FromDateTime(OccurredAt.UtcDateTime);
 
-    public static IngestedEvent From(IDomainEvent e) => From(e, JsonSerializer.Serialize(e, e.GetType(), EventTypes.Json));
+    public static IngestedEvent From(IDomainEvent e) => From(e, JsonSerializer.Serialize(e, e.GetType(), WireFormat.Json));
 
     /// <summary>An event read back from the store, with the payload it was stored with.</summary>
     public static IngestedEvent From(IDomainEvent e, string payload) => new(e.EventId, e.GetType().Name, e.TutorId, StudentOf(e),

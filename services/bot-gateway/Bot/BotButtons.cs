@@ -109,7 +109,7 @@ public sealed class BotButtons(LessonCommands lessons, HomeworkCommands homework
 
         var flow = action == "sch" ? BotFlows.Schedule : BotFlows.Pay;
         await conversations.StartAsync(ctx.ChatId, flow, new() { ["studentId"] = studentId.ToString() }, ctx.CancellationToken);
-        await ctx.ReplyKeyAsync(action == "sch" ? "ask_when" : "ask_amount", Telegram.TelegramText.Escape(student.Name),
+        await ctx.ReplyKeyAsync(action == "sch" ? "ask_when" : "ask_amount", Repitbot.Hosting.Telegram.TelegramText.Escape(student.Name),
             ctx.T(action == "sch" ? "form_when" : "form_amount"));
     }
 

@@ -1,7 +1,7 @@
 using Repitbot.BotGateway.Observability;
 using Repitbot.Contracts;
 using Telegram.Bot.Types;
-using static Repitbot.BotGateway.Telegram.TelegramText;
+using static Repitbot.Hosting.Telegram.TelegramText;
 
 namespace Repitbot.BotGateway.Bot;
 

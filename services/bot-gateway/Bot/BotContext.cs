@@ -3,6 +3,7 @@ using Repitbot.BotGateway.People;
 using Repitbot.BotGateway.Telegram;
 using Repitbot.BotGateway.UseCases;
 using Repitbot.Contracts;
+using Repitbot.Hosting.Telegram;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Repitbot.BotGateway.Bot;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Repitbot.BotGateway.Homework;
 using Repitbot.BotGateway.UseCases;
 using Telegram.Bot.Types.ReplyMarkups;
-using static Repitbot.BotGateway.Telegram.TelegramText;
+using static Repitbot.Hosting.Telegram.TelegramText;
 
 namespace Repitbot.BotGateway.Bot;
 

@@ -3,7 +3,7 @@ using Repitbot.BotGateway.Telegram;
 using Repitbot.Contracts;
 using Repitbot.Hosting.Text;
 using Telegram.Bot.Types.ReplyMarkups;
-using static Repitbot.BotGateway.Telegram.TelegramText;
+using static Repitbot.Hosting.Telegram.TelegramText;
 
 namespace Repitbot.BotGateway.Bot;
 

@@ -2,7 +2,7 @@ using Repitbot.BotGateway.Materials;
 using Repitbot.BotGateway.UseCases;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.ReplyMarkups;
-using static Repitbot.BotGateway.Telegram.TelegramText;
+using static Repitbot.Hosting.Telegram.TelegramText;
 
 namespace Repitbot.BotGateway.Bot;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Repitbot.BotGateway.Integrations;
 using Telegram.Bot.Types.ReplyMarkups;
-using static Repitbot.BotGateway.Telegram.TelegramText;
+using static Repitbot.Hosting.Telegram.TelegramText;
 
 namespace Repitbot.BotGateway.Bot;
 

@@ -1,7 +1,7 @@
 using Repitbot.BotGateway.Payments;
 using Repitbot.Contracts;
 using Repitbot.Hosting.Text;
-using static Repitbot.BotGateway.Telegram.TelegramText;
+using static Repitbot.Hosting.Telegram.TelegramText;
 
 namespace Repitbot.BotGateway.Bot;
 

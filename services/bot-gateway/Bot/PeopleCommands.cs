@@ -1,7 +1,7 @@
 using Repitbot.BotGateway.People;
 using Repitbot.Contracts;
 using Telegram.Bot.Types.ReplyMarkups;
-using static Repitbot.BotGateway.Telegram.TelegramText;
+using static Repitbot.Hosting.Telegram.TelegramText;
 
 namespace Repitbot.BotGateway.Bot;
 

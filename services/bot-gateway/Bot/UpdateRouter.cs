@@ -3,7 +3,7 @@ using Repitbot.BotGateway.People;
 using Repitbot.BotGateway.Telegram;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
-using static Repitbot.BotGateway.Telegram.TelegramText;
+using static Repitbot.Hosting.Telegram.TelegramText;
 
 namespace Repitbot.BotGateway.Bot;
 

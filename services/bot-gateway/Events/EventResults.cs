@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Repitbot.BotGateway.UseCases;
 using Repitbot.Hosting.Auth;
+using Repitbot.Hosting.Errors;
 
 namespace Repitbot.BotGateway.Events;
 
@@ -11,8 +12,15 @@ public sealed record Recorded<TEvent>(string Kind, bool Replayed, TEvent Event);
 /// <summary>Turns a use case's outcome into HTTP: 202 new, 200 repeated, problem details naming the field otherwise.</summary>
 public static class EventResults
 {
-    public static async Task<Results<Accepted<Recorded<TEvent>>, Ok<Recorded<TEvent>>, ForbidHttpResult, ValidationProblem, ProblemHttpResult>>
+    public static Task<Results<Accepted<Recorded<TEvent>>, Ok<Recorded<TEvent>>, ForbidHttpResult, ValidationProblem, ProblemHttpResult>>
         RecordAsync<TEvent>(string kind, ClaimsPrincipal user, Guid? requestedTutorId, Func<Guid, Task<Outcome<TEvent>>> useCase)
+        where TEvent : class =>
+        RecordAsync(user, requestedTutorId, useCase, (e, replayed) => new Recorded<TEvent>(kind, replayed, e));
+
+    /// <summary>The same, answering with <paramref name="answer"/>'s shape of the event (an endpoint's older contract).</summary>
+    public static async Task<Results<Accepted<TAnswer>, Ok<TAnswer>, ForbidHttpResult, ValidationProblem, ProblemHttpResult>>
+        RecordAsync<TEvent, TAnswer>(ClaimsPrincipal user, Guid? requestedTutorId, Func<Guid, Task<Outcome<TEvent>>> useCase,
+            Func<TEvent, bool, TAnswer> answer)
         where TEvent : class
     {
         var scope = TutorScope.For(user, requestedTutorId);
@@ -32,16 +40,14 @@ public static class EventResults
             return failure.Kind == FailureKind.Invalid ? Invalid(failure) : Problem(failure);
         }
 
-        var recorded = new Recorded<TEvent>(kind, outcome.Replayed, outcome.Event!);
+        var recorded = answer(outcome.Event!, outcome.Replayed);
         return outcome.Replayed ? TypedResults.Ok(recorded) : TypedResults.Accepted((string?)null, recorded);
     }
 
-    public static ValidationProblem TutorRequired() => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { ["tutorId"] = ["tutorId is required when an admin or a service records an event."] },
-        title: "tutorId is required.");
+    public static ValidationProblem TutorRequired() =>
+        FieldProblem.Of("tutorId", "tutorId is required when an admin or a service records an event.", "tutorId is required.");
 
-    public static ValidationProblem Invalid(Failure failure) => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { [failure.Field] = [failure.Message] }, title: failure.Message);
+    public static ValidationProblem Invalid(Failure failure) => FieldProblem.Of(failure.Field, failure.Message, failure.Message);
 
     public static ProblemHttpResult Problem(Failure failure) => TypedResults.Problem(
         title: failure.Message,

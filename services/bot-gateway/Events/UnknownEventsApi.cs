@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Repitbot.Hosting.Errors;
 
 namespace Repitbot.BotGateway.Events;
 
@@ -12,10 +13,5 @@ public static class UnknownEventsApi
     }
 
     private static ValidationProblem Reject(string? kind) =>
-        TypedResults.ValidationProblem(
-            new Dictionary<string, string[]>
-            {
-                ["kind"] = [$"Unknown event kind '{kind}'. Known kinds: {string.Join(", ", EventKinds.All)}."],
-            },
-            title: "Unknown event kind.");
+        FieldProblem.Of("kind", $"Unknown event kind '{kind}'. Known kinds: {string.Join(", ", EventKinds.All)}.", "Unknown event kind.");
 }

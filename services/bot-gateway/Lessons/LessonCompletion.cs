@@ -22,21 +22,18 @@ public sealed class LessonCompletion(EventJournal journal)
         var key = $"lessons/completed:{request.LessonId}";
         var fingerprint = $"{request.StudentId}|{request.Outcome}|{request.Minutes}";
         var conflict = $"Lesson {request.LessonId} was already recorded differently.";
-        var probe = await IntakeProbe.ReadAsync(journal.Db, tutorId, request.StudentId, key, request.LessonId, cancellationToken);
-        if (!probe.Linked)
-        {
-            return Failure.StudentNotLinked(request.StudentId);
-        }
-
-        if (EventJournal.Compare<LessonCompleted>(probe.Earlier, tutorId, fingerprint, "lessonId", conflict) is { } earlier)
+        if (await journal.FindEarlierAsync<LessonCompleted>(key, tutorId, fingerprint, "lessonId", conflict, cancellationToken) is { } earlier)
         {
             return earlier;
         }
 
-        // Most completions come from outside calendars, so the lesson is loaded only when it exists.
-        var lesson = probe.LessonExists
-            ? await journal.Db.Lessons.FirstOrDefaultAsync(l => l.Id == request.LessonId, cancellationToken)
-            : null;
+        if (!await journal.IsLinkedAsync(tutorId, request.StudentId, cancellationToken))
+        {
+            return Failure.StudentNotLinked(request.StudentId);
+        }
+
+        // Most completions come from outside calendars: a lesson never scheduled through us has no row yet.
+        var lesson = await journal.Db.Lessons.FirstOrDefaultAsync(l => l.Id == request.LessonId, cancellationToken);
         if (lesson is not null && (lesson.TutorId != tutorId || lesson.StudentId != request.StudentId))
         {
             return Failure.Conflict("lessonId", "conflict", $"Lesson {request.LessonId} belongs to another student or tutor.");

@@ -29,29 +29,9 @@ public static class LessonEventsApi
     }
 
     /// <summary>Answers in the flat <see cref="EventRecorded"/> shape clients of the first version rely on.</summary>
-    private static async Task<Results<Accepted<EventRecorded>, Ok<EventRecorded>, ForbidHttpResult, ValidationProblem, ProblemHttpResult>>
-        RecordCompleted(LessonCompletedRequest request, ClaimsPrincipal user, LessonCompletion lessons, CancellationToken cancellationToken)
-    {
-        var scope = TutorScope.For(user, request.TutorId);
-        if (!scope.Allowed)
-        {
-            return TypedResults.Forbid();
-        }
-
-        if (scope.TutorId is not { } tutorId)
-        {
-            return EventResults.TutorRequired();
-        }
-
-        var outcome = await lessons.CompleteAsync(tutorId, request, cancellationToken);
-        if (outcome.Failure is { } failure)
-        {
-            return failure.Kind == FailureKind.Invalid ? EventResults.Invalid(failure) : EventResults.Problem(failure);
-        }
-
-        var recorded = Flat(outcome.Event!);
-        return outcome.Replayed ? TypedResults.Ok(recorded) : TypedResults.Accepted((string?)null, recorded);
-    }
+    private static Task<Results<Accepted<EventRecorded>, Ok<EventRecorded>, ForbidHttpResult, ValidationProblem, ProblemHttpResult>>
+        RecordCompleted(LessonCompletedRequest request, ClaimsPrincipal user, LessonCompletion lessons, CancellationToken cancellationToken) =>
+        EventResults.RecordAsync(user, request.TutorId, t => lessons.CompleteAsync(t, request, cancellationToken), (e, _) => Flat(e));
 
     private static EventRecorded Flat(LessonCompleted e) =>
         new(e.EventId, CompletedKind, e.TutorId, e.StudentId, e.LessonId, e.Outcome, e.Minutes, e.OccurredAt);

@@ -39,7 +39,4 @@ public sealed class Invites(EventJournal journal, IOptions<PeopleOptions> option
         await journal.Db.SaveChangesAsync(cancellationToken);
         return (invite, null);
     }
-
-    public Task<bool> IsTutorAsync(Guid userId, CancellationToken cancellationToken) =>
-        journal.Db.Users.AnyAsync(u => u.Id == userId && u.Role == UserRole.Tutor, cancellationToken);
 }

@@ -21,14 +21,13 @@ public sealed record CreateInviteRequest
 /// <summary>What the API gateway reads for Telegram sign-in: <c>id</c> and <c>role</c>.</summary>
 public sealed record TelegramUserFound(Guid Id, string Role, string DisplayName, string Locale);
 
-/// <summary>Invites, unlinking, profiles, and the lookup the API gateway uses for Telegram login.</summary>
+/// <summary>Invites, profiles, and the lookup the API gateway uses for Telegram login.</summary>
 public static class PeopleApi
 {
     public static IEndpointRouteBuilder MapPeopleApi(this IEndpointRouteBuilder app)
     {
         var tutors = app.MapGroup("/api/v1").WithTags("People").RequireAuthorization(p => p.RequireRole(Roles.Tutor));
         tutors.MapPost("/invites", CreateInviteAsync).WithSummary("Creates a single-use, expiring t.me invite link.");
-        tutors.MapDelete("/students/{studentId:guid}/link", UnlinkAsync).WithSummary("Closes the link to a student; history stays.");
 
         var anyone = app.MapGroup("/api/v1/profile").WithTags("People").RequireAuthorization(Policies.AnyUser);
         anyone.MapGet("/", async Task<Results<Ok<Profile>, NotFound>> (ClaimsPrincipal user, Profiles profiles, CancellationToken ct) =>
@@ -53,13 +52,6 @@ public static class PeopleApi
         var created = new InviteCreated(invite!.Code, invite.Role.ToString().ToLowerInvariant(), invite.StudentId, invite.ExpiresAt,
             await links.InviteLinkAsync(invite.Code, ct));
         return TypedResults.Created($"/api/v1/invites/{invite.Code}", created);
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> UnlinkAsync(Guid studentId, ClaimsPrincipal user,
-        Profiles profiles, CancellationToken ct)
-    {
-        var (_, failure) = await profiles.UnlinkAsync(user.UserId()!.Value, studentId, ct);
-        return failure is null ? TypedResults.NoContent() : EventResults.Problem(failure);
     }
 
     private static async Task<Results<Ok<Profile>, ValidationProblem, ProblemHttpResult>> ChangeProfileAsync(

@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Repitbot.BotGateway.Data;
+using Repitbot.BotGateway.Events;
+using Repitbot.BotGateway.People;
 using Repitbot.Contracts;
 using Repitbot.Hosting.Auth;
 using Repitbot.Hosting.Outbox;
@@ -12,7 +15,17 @@ public static class StudentsApi
     {
         var group = app.MapGroup("/api/v1/students").WithTags("Students").RequireAuthorization(Policies.TutorData);
         group.MapPost("/", CreateStudent).WithSummary("Registers a student and links them to the tutor from now on.");
+        // Only the tutor themselves ends a link (not an admin or a service acting for them).
+        var tutors = app.MapGroup("/api/v1/students").WithTags("Students").RequireAuthorization(p => p.RequireRole(Roles.Tutor));
+        tutors.MapDelete("/{studentId:guid}/link", UnlinkAsync).WithSummary("Closes the link to a student; history stays.");
         return app;
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> UnlinkAsync(Guid studentId, ClaimsPrincipal user,
+        Profiles profiles, CancellationToken ct)
+    {
+        var (_, failure) = await profiles.UnlinkAsync(user.UserId()!.Value, studentId, ct);
+        return failure is null ? TypedResults.NoContent() : EventResults.Problem(failure);
     }
 
     private static async Task<Results<Created<StudentCreated>, ForbidHttpResult, ProblemHttpResult>> CreateStudent(

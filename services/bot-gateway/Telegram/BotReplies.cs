@@ -1,4 +1,5 @@
 using Repitbot.BotGateway.Observability;
+using Repitbot.Hosting.Telegram;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;

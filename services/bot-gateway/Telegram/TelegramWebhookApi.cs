@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Repitbot.Hosting.Errors;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
@@ -39,14 +40,12 @@ public static class TelegramWebhookApi
         }
         catch (JsonException ex)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [ex.Message] },
-                title: "The body is not a Telegram update.");
+            return FieldProblem.Of("body", ex.Message, "The body is not a Telegram update.");
         }
 
         if (update is null || update.Id <= 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["update_id"] = ["update_id is required."] },
-                title: "The body is not a Telegram update.");
+            return FieldProblem.Of("update_id", "update_id is required.", "The body is not a Telegram update.");
         }
 
         await processor.ProcessAsync(update, cancellationToken);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Repitbot.BotGateway.Data;
@@ -14,11 +13,6 @@ namespace Repitbot.BotGateway.UseCases;
 /// </summary>
 public sealed class EventJournal(BotGatewayDb db, OutboxSignal outbox, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public BotGatewayDb Db => db;
 
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -43,7 +37,7 @@ public sealed class EventJournal(BotGatewayDb db, OutboxSignal outbox, TimeProvi
         }
 
         return earlier.TutorId == tutorId && earlier.Fingerprint == fingerprint
-            ? Outcome.Replay(JsonSerializer.Deserialize<TEvent>(earlier.Body, Json)!)
+            ? Outcome.Replay(JsonSerializer.Deserialize<TEvent>(earlier.Body, WireFormat.Json)!)
             : Failure.Conflict(field, "conflict", conflict);
     }
 
@@ -55,7 +49,7 @@ public sealed class EventJournal(BotGatewayDb db, OutboxSignal outbox, TimeProvi
         db.RecordedEvents.Add(new RecordedEvent
         {
             Key = key, EventId = @event.EventId, TutorId = @event.TutorId, Fingerprint = fingerprint,
-            Body = JsonSerializer.Serialize(@event, Json), RecordedAt = clock.GetUtcNow(),
+            Body = JsonSerializer.Serialize(@event, WireFormat.Json), RecordedAt = clock.GetUtcNow(),
         });
         db.AddToOutbox(@event, clock);
         try

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Repitbot.BotGateway.Data;
 using Repitbot.Hosting.Auth;
+using Repitbot.Hosting.Errors;
 
 namespace Repitbot.BotGateway.Webhooks;
 
@@ -31,10 +32,9 @@ public static class WebhookInboxApi
         };
         if (wanted.Length == 0 || limit is < 1 or > 500)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [wanted.Length == 0 ? "status" : "limit"] = [wanted.Length == 0 ? "status must be pending or failed." : "limit must be 1–500."],
-            });
+            return wanted.Length == 0
+                ? FieldProblem.Of("status", "status must be pending or failed.")
+                : FieldProblem.Of("limit", "limit must be 1–500.");
         }
 
         var items = await db.WebhookMessages.AsNoTracking()

@@ -2,13 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using Repitbot.BotGateway.Events;
 using Repitbot.BotGateway.Homework;
 using Repitbot.BotGateway.Lessons;
 using Repitbot.BotGateway.Materials;
 using Repitbot.BotGateway.Payments;
 using Repitbot.BotGateway.UseCases;
+using Repitbot.Contracts;
 
 namespace Repitbot.BotGateway.Webhooks;
 
@@ -18,8 +18,6 @@ namespace Repitbot.BotGateway.Webhooks;
 /// </summary>
 public static class WebhookMappings
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     private delegate Task<Failure?> Run(IServiceProvider services, Guid tutorId, JsonObject data, CancellationToken ct);
 
     private static readonly Dictionary<string, (string IdField, Run Run)> Mappings = new(StringComparer.Ordinal)
@@ -74,7 +72,7 @@ public static class WebhookMappings
     private static Run Use<TRequest, TUseCase>(Func<TUseCase, Guid, TRequest, CancellationToken, Task<Failure?>> call)
         where TUseCase : notnull =>
         (services, tutorId, data, ct) => call(services.GetRequiredService<TUseCase>(), tutorId,
-            data.Deserialize<TRequest>(Json) ?? throw new JsonException("data is null."), ct);
+            data.Deserialize<TRequest>(WireFormat.Json) ?? throw new JsonException("data is null."), ct);
 
     private static async Task<Failure?> Failed<TEvent>(Task<Outcome<TEvent>> outcome)
         where TEvent : class => (await outcome).Failure;

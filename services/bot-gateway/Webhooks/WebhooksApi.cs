@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Repitbot.BotGateway.Data;
 using Repitbot.BotGateway.Observability;
+using Repitbot.Hosting.Errors;
 
 namespace Repitbot.BotGateway.Webhooks;
 
@@ -53,9 +54,8 @@ public static class WebhooksApi
         if (Parse(body) is not { } payload || payload["id"] is not JsonValue idValue
             || idValue.GetValueKind() != JsonValueKind.String || idValue.GetValue<string>() is not { Length: > 0 and <= 200 } externalId)
         {
-            return Count(source, "invalid", TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["id"] = ["The body must be a JSON object with a string \"id\" of 1–200 characters."] },
-                title: "The webhook body is invalid."));
+            return Count(source, "invalid", FieldProblem.Of(
+                "id", "The body must be a JSON object with a string \"id\" of 1–200 characters.", "The webhook body is invalid."));
         }
 
         long? id;
@@ -67,8 +67,7 @@ public static class WebhooksApi
         {
             // PostgreSQL's jsonb refuses some valid JSON (a \u0000 in a string): a data exception, the sender's
             // to fix. Any other database error is ours and must not be answered as the sender's mistake.
-            return Count(source, "invalid", TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["body"] = ["The payload cannot be stored (e.g. it contains \\u0000)."] }));
+            return Count(source, "invalid", FieldProblem.Of("body", "The payload cannot be stored (e.g. it contains \\u0000)."));
         }
 
         if (id is null)

@@ -10,29 +10,16 @@ public sealed record MintTokenArguments(string? Role, string? Subject, TimeSpan?
 
     public static MintTokenArguments Parse(IReadOnlyList<string> args)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Count; i += 2)
+        var (values, error) = CommandLine.Parse(args, ["--role", "--sub", "--lifetime", "--key"]);
+        if (error is not null)
         {
-            if (args[i] is not ("--role" or "--sub" or "--lifetime" or "--key"))
-            {
-                return Invalid($"unknown argument '{args[i]}'");
-            }
-
-            if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-            {
-                return Invalid($"{args[i]} needs a value");
-            }
-
-            if (!values.TryAdd(args[i], args[i + 1]))
-            {
-                return Invalid($"{args[i]} is given twice");
-            }
+            return Invalid(error);
         }
 
-        var role = values.GetValueOrDefault("--role");
-        var subject = values.GetValueOrDefault("--sub");
+        var role = values.One("--role");
+        var subject = values.One("--sub");
         TimeSpan? lifetime = null;
-        if (values.TryGetValue("--lifetime", out var text))
+        if (values.One("--lifetime") is { } text)
         {
             lifetime = ParseLifetime(text);
             if (lifetime is null || lifetime <= TimeSpan.Zero || lifetime > MaxLifetime)
@@ -43,7 +30,7 @@ public sealed record MintTokenArguments(string? Role, string? Subject, TimeSpan?
 
         return role is null || !Roles.All.Contains(role) ? Invalid($"--role must be one of {string.Join(", ", Roles.All)}")
             : string.IsNullOrWhiteSpace(subject) ? Invalid("--sub is required")
-            : new MintTokenArguments(role, subject, lifetime, values.GetValueOrDefault("--key"), null);
+            : new MintTokenArguments(role, subject, lifetime, values.One("--key"), null);
     }
 
     private static MintTokenArguments Invalid(string error) => new(null, null, null, null, error);

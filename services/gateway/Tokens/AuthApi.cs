@@ -16,7 +16,7 @@ public static class AuthApi
             .WithTags("Tokens")
             .WithMetadata(AuthAddressLimited.Instance)
             .WithMetadata(BodySizeLimit.Auth);
-        auth.MapTokenApi();
+        auth.MapClientCredentialsApi();
         auth.MapTelegramLoginApi();
         auth.MapSessionApi();
         return app;

@@ -25,7 +25,7 @@ public sealed class DeliveryOutcomes(NotificationDb db, DeliverySignal signal, T
         row.ProviderMessageId = providerMessageId is { Length: > 200 } id ? id[..200] : providerMessageId;
         row.LastError = null;
         await SaveAsync(row, cancellationToken);
-        NotificationMetrics.Latency.WithLabels(Api.ChannelNames.Of(row.Channel)).Observe(Math.Max(0, (now - row.OccurredAt).TotalSeconds));
+        NotificationMetrics.Latency.WithLabels(Names.ChannelNames.Of(row.Channel)).Observe(Math.Max(0, (now - row.OccurredAt).TotalSeconds));
         NotificationMetrics.Finished(row.Channel, row.TemplateKey, row.Status, null);
     }
 

@@ -88,7 +88,7 @@ public sealed class DeliveryProcessor(NotificationDb db, TemplateStore templates
                 await outcomes.DeferAsync(row, clock.GetUtcNow() + later.Wait, countsAsAttempt: false, cancellationToken);
                 break;
             case SendResult.Transient transient when row.Attempts < options.Value.MaxAttempts:
-                NotificationMetrics.Retries.WithLabels(Api.ChannelNames.Of(row.Channel)).Inc();
+                NotificationMetrics.Retries.WithLabels(Names.ChannelNames.Of(row.Channel)).Inc();
                 row.LastError = transient.Reason;
                 var wait = transient.RetryAfter ?? options.Value.Backoff(row.Attempts);
                 await outcomes.DeferAsync(row, clock.GetUtcNow() + wait, countsAsAttempt: true, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Repitbot.Contracts;
+using Repitbot.Hosting.Telegram;
 using Repitbot.Notification.Data;
 using Repitbot.Notification.Preferences;
 using Repitbot.Notification.Templates;

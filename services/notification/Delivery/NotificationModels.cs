@@ -6,7 +6,7 @@ public sealed record NotificationView(Guid Id, Guid RecipientId, string Type, st
     string? Subject, int Attempts, string? FailureReason, string? ProviderMessageId, DateTimeOffset OccurredAt,
     DateTimeOffset DueAt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SentAt)
 {
-    public static NotificationView From(Delivery d) => new(d.Id, d.RecipientId, d.TemplateKey, Api.ChannelNames.Of(d.Channel),
+    public static NotificationView From(Delivery d) => new(d.Id, d.RecipientId, d.TemplateKey, Names.ChannelNames.Of(d.Channel),
         d.Status.ToString().ToLowerInvariant(), d.Address, d.Subject, d.Attempts, d.LastError, d.ProviderMessageId, d.OccurredAt,
         d.DueAt, d.CreatedAt, d.UpdatedAt, d.SentAt);
 }

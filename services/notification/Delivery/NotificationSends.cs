@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Repitbot.Contracts;
 using Repitbot.Hosting.Auth;
-using Repitbot.Notification.Api;
+using Repitbot.Hosting.Errors;
 using Repitbot.Notification.Data;
+using Repitbot.Notification.Names;
 using Repitbot.Notification.People;
 using Repitbot.Notification.Planning;
 using Repitbot.Notification.Templates;
@@ -51,14 +52,14 @@ internal static class NotificationSends
 
         if (errors.Count > 0)
         {
-            return Problems.Fields(errors);
+            return TypedResults.ValidationProblem(errors);
         }
 
         var recipients = request.RecipientIds!.Distinct().ToList();
         var known = await db.Recipients.AsNoTracking().Where(r => recipients.Contains(r.UserId)).Select(r => r.UserId).ToListAsync(cancellationToken);
         if (recipients.Except(known).FirstOrDefault() is var unknown && unknown != Guid.Empty)
         {
-            return Problems.Field("recipientIds", $"No user {unknown} is known to the notification service.");
+            return FieldProblem.Of("recipientIds", $"No user {unknown} is known to the notification service.");
         }
 
         var now = clock.GetUtcNow();
@@ -101,12 +102,12 @@ internal static class NotificationSends
 
         if (userId is null || !await db.Recipients.AnyAsync(r => r.UserId == userId, cancellationToken))
         {
-            return Problems.Field("userId", "Not a user known to the notification service.");
+            return FieldProblem.Of("userId", "Not a user known to the notification service.");
         }
 
         if (idempotencyKey is { Length: > MaxKeyLength })
         {
-            return Problems.Field("Idempotency-Key", $"At most {MaxKeyLength} characters.");
+            return FieldProblem.Of("Idempotency-Key", $"At most {MaxKeyLength} characters.");
         }
 
         var key = idempotencyKey ?? Guid.NewGuid().ToString("N");

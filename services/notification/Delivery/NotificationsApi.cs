@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Repitbot.Contracts;
 using Repitbot.Hosting.Auth;
-using Repitbot.Notification.Api;
+using Repitbot.Hosting.Errors;
 using Repitbot.Notification.Data;
+using Repitbot.Notification.Names;
 
 namespace Repitbot.Notification.Delivery;
 
@@ -41,7 +42,7 @@ public static class NotificationsApi
         {
             if (!Enum.TryParse<DeliveryStatus>(status, ignoreCase: true, out var s) || int.TryParse(status, out _))
             {
-                return Problems.Field("status", "Must be pending, scheduled, sending, sent, failed or suppressed.");
+                return FieldProblem.Of("status", "Must be pending, scheduled, sending, sent, failed or suppressed.");
             }
 
             parsedStatus = s;
@@ -49,7 +50,7 @@ public static class NotificationsApi
 
         if (page < 1 || pageSize is < 1 or > 200)
         {
-            return Problems.Field(page < 1 ? "page" : "pageSize", page < 1 ? "Must be 1 or more." : "Must be 1-200.");
+            return FieldProblem.Of(page < 1 ? "page" : "pageSize", page < 1 ? "Must be 1 or more." : "Must be 1-200.");
         }
 
         var query = db.Deliveries.AsNoTracking()

@@ -42,7 +42,7 @@ public static class NotificationMetrics
 
     public static void Finished(NotificationChannel channel, string type, DeliveryStatus status, string? reason)
     {
-        var name = Api.ChannelNames.Of(channel);
+        var name = Names.ChannelNames.Of(channel);
         Notifications.WithLabels(name, type, status.ToString().ToLowerInvariant()).Inc();
         if (status != DeliveryStatus.Sent)
         {

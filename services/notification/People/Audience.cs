@@ -18,11 +18,6 @@ public sealed class Audience(NotificationDb db)
         return [studentId, .. parents.Where(p => p != studentId)];
     }
 
-    /// <summary>Whether <paramref name="tutorId"/> taught <paramref name="studentId"/> at <paramref name="at"/>.</summary>
-    public Task<bool> IsTutorOfAsync(Guid tutorId, Guid studentId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        db.Links.AsNoTracking().AnyAsync(l => l.StudentId == studentId && l.TutorId == tutorId
-            && l.ValidFrom <= at && (l.ValidTo == null || l.ValidTo > at), cancellationToken);
-
     public async Task<string> NameAsync(Guid userId, CancellationToken cancellationToken) =>
         await db.Recipients.AsNoTracking().Where(r => r.UserId == userId).Select(r => r.DisplayName)
             .SingleOrDefaultAsync(cancellationToken) ?? string.Empty;

@@ -38,7 +38,7 @@ public sealed record Reader(Recipient Person, EffectivePreferences Preferences)
 {
     public string Locale => Preferences.Locale;
 
-    public string Time(DateTimeOffset instant) => Templates.LocalTime.Format(instant, Preferences.Zone, Locale);
+    public string Time(DateTimeOffset instant) => Templates.ReaderFormat.Time(instant, Preferences.Zone, Locale);
 
     /// <summary>
     /// Who the reader is to the student the message is about, the templates' <c>reader</c>: "student" (spoken to

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Repitbot.Notification.Api;
+using Repitbot.Notification.Names;
 using Repitbot.Notification.Templates;
 
 namespace Repitbot.Notification.Preferences;

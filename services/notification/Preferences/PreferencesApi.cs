@@ -2,8 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Repitbot.Hosting.Auth;
-using Repitbot.Notification.Api;
+using Repitbot.Hosting.Errors;
 using Repitbot.Notification.Data;
+using Repitbot.Notification.Names;
 
 namespace Repitbot.Notification.Preferences;
 
@@ -48,7 +49,7 @@ public static class PreferencesApi
         var recipient = await db.Recipients.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId, cancellationToken);
         if (recipient is null)
         {
-            return Problems.Field("userId", $"No user {userId} is known to the notification service.");
+            return FieldProblem.Of("userId", $"No user {userId} is known to the notification service.");
         }
 
         var stored = await db.Preferences.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
@@ -56,7 +57,7 @@ public static class PreferencesApi
         var errors = PreferenceInput.Apply(request, preference);
         if (errors.Count > 0)
         {
-            return Problems.Fields(errors);
+            return TypedResults.ValidationProblem(errors);
         }
 
         preference.UpdatedAt = clock.GetUtcNow();

@@ -29,10 +29,11 @@ public static class QuietHours
         }
 
         var localEnd = endDate.ToDateTime(end, DateTimeKind.Unspecified);
-        // A quiet-hours end that falls into a spring-forward gap does not exist; the first valid minute after it does.
+        // A quiet-hours end that falls into a spring-forward gap does not exist; the first valid minute after it
+        // does (the gap's end). Gaps are 30 minutes to an hour, a whole day at most, so stepping by minutes is cheap.
         while (zone.IsInvalidTime(localEnd))
         {
-            localEnd = localEnd.AddMinutes(30);
+            localEnd = localEnd.AddMinutes(1);
         }
 
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(localEnd, zone), TimeSpan.Zero);

@@ -15,7 +15,7 @@ public sealed class BalanceLowConsumer(Audience audience, NotificationPlanner pl
         var student = await audience.NameAsync(e.StudentId, context.CancellationToken);
         await planner.PlanAsync(new PlannedNotification(e.EventId, NotificationTypes.BalanceLow, e.OccurredAt, readers, r => new()
         {
-            ["student_name"] = student, ["reader"] = r.RelationTo(e.StudentId), ["balance"] = LocalTime.Money(e.BalanceMinor, e.Currency, r.Locale), ["lessons_remaining"] = e.LessonsRemaining,
+            ["student_name"] = student, ["reader"] = r.RelationTo(e.StudentId), ["balance"] = ReaderFormat.Money(e.BalanceMinor, e.Currency, r.Locale), ["lessons_remaining"] = e.LessonsRemaining,
         }), context.CancellationToken);
     }
 }

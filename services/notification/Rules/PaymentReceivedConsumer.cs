@@ -16,7 +16,7 @@ public sealed class PaymentReceivedConsumer(Audience audience, NotificationPlann
         var student = await audience.NameAsync(e.StudentId, context.CancellationToken);
         await planner.PlanAsync(new PlannedNotification(e.EventId, NotificationTypes.PaymentReceived, e.OccurredAt, readers, r => new()
         {
-            ["student_name"] = student, ["reader"] = r.RelationTo(e.StudentId), ["amount"] = LocalTime.Money(e.AmountMinor, e.Currency, r.Locale), ["lessons_covered"] = e.LessonsCovered,
+            ["student_name"] = student, ["reader"] = r.RelationTo(e.StudentId), ["amount"] = ReaderFormat.Money(e.AmountMinor, e.Currency, r.Locale), ["lessons_covered"] = e.LessonsCovered,
         }), context.CancellationToken);
     }
 }

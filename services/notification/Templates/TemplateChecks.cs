@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Repitbot.Notification.Api;
+using Repitbot.Notification.Names;
 
 namespace Repitbot.Notification.Templates;
 
@@ -12,7 +12,7 @@ internal static class TemplateChecks
             new TemplateSources(request.Subject, request.Body, request.Text), bodyRequired: true, out var type, out var template);
         if (errors.Count > 0)
         {
-            return Problems.Fields(errors);
+            return TypedResults.ValidationProblem(errors);
         }
 
         return await ProblemAsync(validator, template!, type!, TemplateData.FromElements(request.Data)) is { } problem
@@ -28,7 +28,7 @@ internal static class TemplateChecks
             new TemplateSources(request.Subject, request.Body, request.Text), bodyRequired: given, out var type, out var template);
         if (errors.Count > 0)
         {
-            return Problems.Fields(errors);
+            return TypedResults.ValidationProblem(errors);
         }
 
         if (!given)

@@ -1,5 +1,5 @@
 using Repitbot.Contracts;
-using Repitbot.Notification.Api;
+using Repitbot.Notification.Names;
 
 namespace Repitbot.Notification.Templates;
 

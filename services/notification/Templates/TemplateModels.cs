@@ -14,7 +14,7 @@ public sealed record CheckTemplateRequest(string? Type, string? Channel, string?
 public sealed record TemplateView(string Type, string Channel, string Locale, int Version, string? Subject, string Body,
     string? Text, string? CreatedBy, DateTimeOffset CreatedAt)
 {
-    public static TemplateView From(TemplateVersion t) => new(t.Type, Api.ChannelNames.Of(t.Channel), t.Locale, t.Version,
+    public static TemplateView From(TemplateVersion t) => new(t.Type, Names.ChannelNames.Of(t.Channel), t.Locale, t.Version,
         t.Subject, t.Body, t.Text, t.CreatedBy, t.CreatedAt);
 }
 

@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Fluid;
 using Microsoft.Extensions.FileProviders;
 using Repitbot.Contracts;
+using Repitbot.Hosting.Telegram;
 using Repitbot.Notification.Observability;
 
 namespace Repitbot.Notification.Templates;
@@ -42,7 +43,7 @@ public sealed class TemplateRenderer
             body = TelegramText.FitToLimit(body.Trim());
         }
 
-        NotificationMetrics.RenderSeconds.WithLabels(Api.ChannelNames.Of(template.Channel))
+        NotificationMetrics.RenderSeconds.WithLabels(Names.ChannelNames.Of(template.Channel))
             .Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return new RenderedMessage(subject, body, text);
     }

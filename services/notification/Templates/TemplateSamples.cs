@@ -29,10 +29,10 @@ public static class TemplateSamples
         var english = locale.StartsWith("en", StringComparison.OrdinalIgnoreCase);
         Dictionary<string, object?> local = new(english ? English : [])
         {
-            ["lesson_time"] = LocalTime.Format(LessonStart, Zone, locale),
-            ["lesson_date"] = LocalTime.Format(LessonStart, Zone, locale),
-            ["previous_time"] = LocalTime.Format(LessonStart.AddDays(-1), Zone, locale),
-            ["due_date"] = LocalTime.Format(LessonStart.AddDays(2).AddHours(2), Zone, locale),
+            ["lesson_time"] = ReaderFormat.Time(LessonStart, Zone, locale),
+            ["lesson_date"] = ReaderFormat.Time(LessonStart, Zone, locale),
+            ["previous_time"] = ReaderFormat.Time(LessonStart.AddDays(-1), Zone, locale),
+            ["due_date"] = ReaderFormat.Time(LessonStart.AddDays(2).AddHours(2), Zone, locale),
             ["amount"] = MoneyText.Format(200_000, "RUB", locale),
             ["balance"] = MoneyText.Format(50_000, "RUB", locale),
         };

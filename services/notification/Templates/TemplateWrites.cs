@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Repitbot.Notification.Api;
+using Repitbot.Notification.Names;
 
 namespace Repitbot.Notification.Templates;
 
@@ -13,7 +13,7 @@ internal static class TemplateWrites
             new TemplateSources(request.Subject, request.Body, request.Text), bodyRequired: true, out var type, out var template);
         if (errors.Count > 0)
         {
-            return Problems.Fields(errors);
+            return TypedResults.ValidationProblem(errors);
         }
 
         if (await store.LatestAsync(template!.Type, template.Channel, template.Locale, cancellationToken) is not null)
@@ -36,7 +36,7 @@ internal static class TemplateWrites
         var errors = TemplateInput.Read(type, channel, locale, request, bodyRequired: true, out var notificationType, out var template);
         if (errors.Count > 0)
         {
-            return Problems.Fields(errors);
+            return TypedResults.ValidationProblem(errors);
         }
 
         if (await TemplateChecks.ProblemAsync(validator, template!, notificationType!, null) is { } problem)

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Repitbot.Hosting.Auth;
-using Repitbot.Notification.Api;
+using Repitbot.Hosting.Errors;
 using Repitbot.Notification.Data;
+using Repitbot.Notification.Names;
 
 namespace Repitbot.Notification.Templates;
 
@@ -41,7 +42,7 @@ public static class TemplatesApi
     {
         if (!Channels.TryParse(channel, out var parsed))
         {
-            return Problems.Field("channel", "Must be email or telegram.");
+            return FieldProblem.Of("channel", "Must be email or telegram.");
         }
 
         var template = await db.Templates.AsNoTracking()
@@ -56,7 +57,7 @@ public static class TemplatesApi
     {
         if (!Channels.TryParse(channel, out var parsed))
         {
-            return Problems.Field("channel", "Must be email or telegram.");
+            return FieldProblem.Of("channel", "Must be email or telegram.");
         }
 
         var versions = await db.Templates.AsNoTracking()

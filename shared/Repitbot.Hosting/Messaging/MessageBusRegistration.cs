@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -69,11 +68,7 @@ public static class MessageBusRegistration
                     }
                 });
                 rabbit.PrefetchCount = options.PrefetchCount;
-                rabbit.ConfigureJsonSerializerOptions(json =>
-                {
-                    json.Converters.Add(new JsonStringEnumConverter());
-                    return json;
-                });
+                rabbit.ConfigureJsonSerializerOptions(WireFormat.Apply);
                 // Subscribers bind to concrete events; an exchange per marker interface would only add hops.
                 rabbit.Publish<IDomainEvent>(p => p.Exclude = true);
                 rabbit.ConfigureEndpoints(context);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Repitbot.Contracts;
 
@@ -7,11 +6,6 @@ namespace Repitbot.Hosting.Outbox;
 
 public static class OutboxModel
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     /// <summary>Adds the <c>outbox_messages</c> table to a service's model.</summary>
     public static ModelBuilder AddOutbox(this ModelBuilder model)
     {
@@ -40,7 +34,7 @@ public static class OutboxModel
         {
             MessageId = message is IDomainEvent e ? e.EventId : Guid.NewGuid(),
             MessageType = typeof(T).FullName!,
-            Body = JsonSerializer.Serialize(message, Json),
+            Body = JsonSerializer.Serialize(message, WireFormat.Json),
             CreatedAt = clock.GetUtcNow(),
         });
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prometheus;
+using Repitbot.Contracts;
 using Repitbot.Hosting.Workers;
 
 namespace Repitbot.Hosting.Outbox;
@@ -103,7 +104,7 @@ internal sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes,
     {
         var type = OutboxModel.ResolveContract(row.MessageType)
             ?? throw new InvalidOperationException($"Outbox row {row.Id} has unknown message type {row.MessageType}.");
-        var message = JsonSerializer.Deserialize(row.Body, type, OutboxModel.Json)!;
+        var message = JsonSerializer.Deserialize(row.Body, type, WireFormat.Json)!;
         return bus.Publish(message, type, Pipe.Execute<PublishContext>(ctx => ctx.MessageId = row.MessageId),
             cancellationToken);
     }

@@ -1,4 +1,3 @@
-using Repitbot.EndToEnd;
 
 namespace Repitbot.Chaos.Infrastructure;
 
@@ -95,30 +94,9 @@ public sealed class ServiceInstance(string name, string folder, string assembly,
 
     private async Task WaitUntilReadyAsync()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (DateTime.UtcNow < deadline)
+        if (!await _process!.WaitUntilReadyAsync(Port, StartTimeout))
         {
-            if (_process!.HasExited)
-            {
-                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}:\n{Tail()}");
-            }
-
-            try
-            {
-                if ((await http.GetAsync(new Uri($"{Url}/health/ready"))).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet, or too busy starting to answer in time.
-            }
-
-            await Task.Delay(300);
+            throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}:\n{Tail()}");
         }
-
-        throw new TimeoutException($"{Name} was not ready in {StartTimeout.TotalSeconds} s:\n{Tail()}");
     }
 }

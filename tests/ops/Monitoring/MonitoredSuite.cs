@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Repitbot.EndToEnd;
 using Repitbot.Hosting.Auth;
 using Repitbot.TelegramStub;
 
@@ -17,21 +14,11 @@ namespace Repitbot.Ops.Monitoring;
 /// </summary>
 public sealed class MonitoredSuite : IAsyncLifetime
 {
-    public static readonly (string Job, string Assembly, int Port)[] Services =
-    [
-        ("gateway", "Repitbot.Gateway", 19080),
-        ("bot-gateway", "Repitbot.BotGateway", 19000),
-        ("notification", "Repitbot.Notification", 19006),
-        ("analytics", "Repitbot.Analytics", 19007),
-    ];
+    public static readonly (string Job, string Assembly, int Port)[] Services = [.. SuitePorts.Monitoring.Services];
 
     private const string ClientSecret = "ops-monitoring-secret";
-    private readonly List<ServiceProcess> _processes = [];
-    private readonly string _keyPath = Path.Combine(Path.GetTempPath(), $"repitbot-ops-{Guid.NewGuid():N}.pem");
-    private HttpClient Gateway { get; } = new() { BaseAddress = new Uri("http://127.0.0.1:19080"), Timeout = TimeSpan.FromSeconds(30) };
-    private RabbitVirtualHost? _vhost;
-    private TelegramStubServer? _telegram;
-    private AccessTokenFactory _tokens = null!;
+    private SuiteLauncher? _suite;
+    private HttpClient Gateway { get; } = new() { BaseAddress = SuitePorts.Monitoring.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
     private int _lessons;
 
     public PrometheusServer Prometheus { get; private set; } = null!;
@@ -54,19 +41,24 @@ public sealed class MonitoredSuite : IAsyncLifetime
 
     private async Task StartAndLoadAsync()
     {
-        _vhost = await RabbitVirtualHost.CreateAsync();
-        _telegram = await TelegramApiStub.StartAsync();
-        foreach (var (job, assembly, port) in Services)
+        _suite = await SuiteLauncher.StartAsync(new SuiteOptions(SuitePorts.Monitoring)
         {
-            _processes.Add(await StartAsync(job, assembly, port));
-        }
-
-        _tokens = new AccessTokenFactory(SigningKey.LoadOrCreate(_keyPath), TestTokens.Issuer, TestTokens.Audience, TimeProvider.System);
+            Clients = [new SuiteClient("ops-monitoring", ClientSecret, Roles.Admin, "ops-monitoring")],
+            // Quick retries, so a delivery failure and its retry both land within one wave.
+            Configure = (name, settings) =>
+            {
+                if (name is "bot-gateway" or "notification")
+                {
+                    settings["Delivery__RetryBaseDelay"] = "00:00:00.200";
+                }
+            },
+        });
+        var vhost = _suite.VirtualHost;
 
         var jobs = Services.ToDictionary(s => s.Job, s => ($"127.0.0.1:{s.Port}", "/metrics"));
         jobs["rabbitmq"] = ("127.0.0.1:15692", "/metrics");
         jobs["rabbitmq-queues"] = ("127.0.0.1:15692",
-            $"/metrics/detailed?vhost={_vhost.Name}&family=queue_coarse_metrics&family=queue_consumer_count");
+            $"/metrics/detailed?vhost={vhost.Name}&family=queue_coarse_metrics&family=queue_consumer_count");
         Prometheus = await PrometheusServer.StartAsync(jobs);
 
         // Two waves: histogram and labelled series appear at their first observation, so only a second
@@ -85,25 +77,12 @@ public sealed class MonitoredSuite : IAsyncLifetime
             Prometheus = null!;
         }
 
-        foreach (var process in _processes)
+        if (_suite is not null)
         {
-            await process.DisposeAsync();
+            await _suite.DisposeAsync();
+            _suite = null;
         }
 
-        _processes.Clear();
-        if (_vhost is not null)
-        {
-            await _vhost.DisposeAsync();
-            _vhost = null;
-        }
-
-        if (_telegram is not null)
-        {
-            await _telegram.DisposeAsync();
-            _telegram = null;
-        }
-
-        File.Delete(_keyPath);
         Gateway.Dispose();
     }
 
@@ -111,7 +90,7 @@ public sealed class MonitoredSuite : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     /// <summary>The warnings and errors a service logged, for failure messages.</summary>
-    private string Problems(string job) => string.Join('\n', _processes.Single(p => p.Name == job).Output
+    private string Problems(string job) => string.Join('\n', _suite!.OutputOf(job)
         .Split('\n').Where(l => !l.Contains("\"LogLevel\":\"Information\"", StringComparison.Ordinal)
             && !l.Contains("\"LogLevel\":\"Debug\"", StringComparison.Ordinal)));
 
@@ -124,7 +103,7 @@ public sealed class MonitoredSuite : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await Gateway.GetAsync(new Uri("/api/v1/dashboard?days=7", UriKind.Relative))).StatusCode);
         await Gateway.GetAsync(new Uri("/health", UriKind.Relative));
 
-        var tutor = _tokens.Create(Guid.NewGuid().ToString(), Roles.Tutor, TimeSpan.FromMinutes(10));
+        var tutor = _suite!.Tokens.Create(Guid.NewGuid().ToString(), Roles.Tutor, TimeSpan.FromMinutes(10));
         var email = $"student-{Guid.NewGuid():N}@ops.repitbot.local";
         var student = await SendAsync(HttpMethod.Post, "/api/v1/students", tutor, new { displayName = "Анна", email, locale = "ru" });
         Assert.True(student.IsSuccessStatusCode, await student.Content.ReadAsStringAsync());
@@ -176,18 +155,19 @@ public sealed class MonitoredSuite : IAsyncLifetime
     private async Task TelegramTrafficAsync()
     {
         var chat = Random.Shared.NextInt64(1_000_000_000, 2_000_000_000);
-        _telegram!.UserSendsText(chat, "/start tutor", firstName: "Ольга");
-        Assert.True(await Eventually.Async(() => Task.FromResult(_telegram.Calls("sendMessage", chat).Any(c => c.Status == 200)), Patience),
+        var telegram = _suite!.Telegram;
+        telegram.UserSendsText(chat, "/start tutor", firstName: "Ольга");
+        Assert.True(await Eventually.Async(() => Task.FromResult(telegram.Calls("sendMessage", chat).Any(c => c.Status == 200)), Patience),
             $"the bot never answered /start\n{Problems("bot-gateway")}");
 
-        using var botGateway = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:19000") };
-        var admin = _tokens.Create("ops-monitoring", Roles.Admin, TimeSpan.FromMinutes(10));
+        using var botGateway = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{SuitePorts.Monitoring.BotGateway}") };
+        var admin = _suite!.Tokens.Create("ops-monitoring", Roles.Admin, TimeSpan.FromMinutes(10));
         botGateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin);
         var user = await botGateway.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/users/by-telegram/{chat}", UriKind.Relative));
         var userId = user.GetProperty("id").GetGuid();
 
-        _telegram.ScriptFault("sendMessage", 500, chatId: chat);
-        _telegram.ScriptFault("sendMessage", 403, description: "Forbidden: bot was blocked by the user", chatId: chat);
+        telegram.ScriptFault("sendMessage", 500, chatId: chat);
+        telegram.ScriptFault("sendMessage", 403, description: "Forbidden: bot was blocked by the user", chatId: chat);
         HttpResponseMessage? sent = null;
         Assert.True(await Eventually.Async(async () =>
         {
@@ -196,7 +176,7 @@ public sealed class MonitoredSuite : IAsyncLifetime
             return sent.StatusCode == HttpStatusCode.Accepted;
         }, Patience), $"notification refused the test: {(sent is null ? "" : await sent.Content.ReadAsStringAsync())}\n{Problems("notification")}");
         Assert.True(await Eventually.Async(() => Task.FromResult(
-            _telegram.Calls("sendMessage", chat).Count(c => c.Status is 500 or 403) == 2), Patience),
+            telegram.Calls("sendMessage", chat).Count(c => c.Status is 500 or 403) == 2), Patience),
             $"the notification was not tried twice\n{Problems("notification")}");
     }
 
@@ -216,77 +196,5 @@ public sealed class MonitoredSuite : IAsyncLifetime
         }
 
         return await Gateway.SendAsync(request);
-    }
-
-    private Dictionary<string, string> Settings(string job, int port)
-    {
-        var settings = LocalEnvironment.For(job);
-        settings["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        settings["Jwt__JwksUrl"] = "http://127.0.0.1:19080/.well-known/jwks.json";
-        settings["Services__BotGateway"] = "http://127.0.0.1:19000";
-        settings["Services__Notification"] = "http://127.0.0.1:19006";
-        settings["Services__Analytics"] = "http://127.0.0.1:19007";
-        settings["RabbitMq__Uri"] = _vhost!.AmqpUri;
-        settings["Tokens__SigningKeyPath"] = _keyPath;
-        settings["Auth__Clients__0__Id"] = "ops-monitoring";
-        settings["Auth__Clients__0__SecretSha256"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ClientSecret)));
-        settings["Auth__Clients__0__Role"] = Roles.Admin;
-        settings["Auth__Clients__0__Subject"] = "ops-monitoring";
-        if (job is "bot-gateway" or "notification")
-        {
-            settings.UseStub(_telegram!);
-            settings["Delivery__RetryBaseDelay"] = "00:00:00.200";
-        }
-
-        return settings;
-    }
-
-    /// <summary>
-    /// One at a time, as ./run.sh does. A service that gives up on a dependency at start (exit 3: on a
-    /// busy machine its probe can time out) is started again, as Compose and Kubernetes would.
-    /// </summary>
-    private async Task<ServiceProcess> StartAsync(string job, string assembly, int port)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var process = ServiceProcess.Start(job, assembly, Settings(job, port));
-            if (await WaitUntilReadyAsync(process, port))
-            {
-                return process;
-            }
-
-            var output = process.Output;
-            var exitCode = process.ExitCode;
-            await process.DisposeAsync();
-            Assert.True(exitCode == 3 && attempt < 3, $"{job} exited with {exitCode}:\n{output}");
-        }
-    }
-
-    /// <summary>True once ready; false if the process exited first.</summary>
-    private static async Task<bool> WaitUntilReadyAsync(ServiceProcess process, int port)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var ready = await Eventually.Async(async () =>
-        {
-            if (process.HasExited)
-            {
-                return true;
-            }
-
-            try
-            {
-                return (await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health/ready"))).IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-            catch (TaskCanceledException)
-            {
-                return false;
-            }
-        }, TimeSpan.FromSeconds(180));
-        Assert.True(ready, $"{process.Name} was not ready in 180 s:\n{process.Output}");
-        return !process.HasExited;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Npgsql;
 using NpgsqlTypes;
 using Repitbot.Contracts;
@@ -17,8 +16,6 @@ namespace Repitbot.LoadTester.Seeding;
 /// </summary>
 public sealed class EventSeeder(string connectionString, string? redis)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     public async Task<(ScenarioResult Result, IReadOnlyList<Guid> Tutors)> SeedAsync(long count, int tutorCount, int days,
         CancellationToken cancellationToken)
     {
@@ -50,7 +47,7 @@ public sealed class EventSeeder(string connectionString, string? redis)
                 writer.Write(tutor, NpgsqlDbType.Uuid);
                 writer.Write(lesson.StudentId, NpgsqlDbType.Uuid);
                 writer.Write(at, NpgsqlDbType.TimestampTz);
-                writer.Write(JsonSerializer.Serialize(lesson, Json), NpgsqlDbType.Jsonb);
+                writer.Write(JsonSerializer.Serialize(lesson, WireFormat.Json), NpgsqlDbType.Jsonb);
                 writer.Write(at, NpgsqlDbType.TimestampTz);
             }
 

@@ -1,7 +1,7 @@
-using System.Text.Json.Serialization;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client.Exceptions;
+using Repitbot.Contracts;
 
 namespace Repitbot.LoadTester.Support;
 
@@ -39,12 +39,8 @@ public sealed class BusPublisher : IAsyncDisposable
                     h.Username(credentials[0]);
                     h.Password(credentials.Length > 1 ? credentials[1] : "");
                 });
-                rabbit.ConfigureJsonSerializerOptions(json =>
-                {
-                    json.Converters.Add(new JsonStringEnumConverter());
-                    return json;
-                });
-                rabbit.Publish<Contracts.IDomainEvent>(p => p.Exclude = true);
+                rabbit.ConfigureJsonSerializerOptions(WireFormat.Apply);
+                rabbit.Publish<IDomainEvent>(p => p.Exclude = true);
             });
         });
         var publisher = new BusPublisher(services.BuildServiceProvider());

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using RabbitMQ.Client;
 using Repitbot.Contracts;
 
@@ -14,11 +13,6 @@ namespace Repitbot.LoadTester.Support;
 public sealed class RawEnvelopePublisher : IAsyncDisposable
 {
     private const int Channels = 4;
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
 
     private readonly IConnection _connection;
     private readonly IChannel[] _channels;
@@ -62,7 +56,7 @@ public sealed class RawEnvelopePublisher : IAsyncDisposable
             sentTime = DateTimeOffset.UtcNow,
             headers = new Dictionary<string, object>(),
         };
-        var body = JsonSerializer.SerializeToUtf8Bytes(envelope, Json);
+        var body = JsonSerializer.SerializeToUtf8Bytes(envelope, WireFormat.Json);
         await _channels[slot % Channels].BasicPublishAsync(exchange, "", false, _properties, body, cancellationToken);
     }
 

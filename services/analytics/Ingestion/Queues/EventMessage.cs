@@ -20,7 +20,7 @@ public static class EventMessage
         try
         {
             var message = properties.ContentType == PlainJson
-                ? JsonSerializer.Deserialize(body, eventType, EventTypes.Json)
+                ? JsonSerializer.Deserialize(body, eventType, WireFormat.Json)
                 : FromEnvelope(eventType, body);
             if (message is not IDomainEvent e)
             {
@@ -57,7 +57,7 @@ public static class EventMessage
             reader.Read();
             if (isMessage)
             {
-                return JsonSerializer.Deserialize(ref reader, eventType, EventTypes.Json);
+                return JsonSerializer.Deserialize(ref reader, eventType, WireFormat.Json);
             }
 
             reader.Skip();

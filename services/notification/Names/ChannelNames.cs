@@ -1,6 +1,6 @@
 using Repitbot.Contracts;
 
-namespace Repitbot.Notification.Api;
+namespace Repitbot.Notification.Names;
 
 public static class ChannelNames
 {

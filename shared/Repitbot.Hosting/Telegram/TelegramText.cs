@@ -1,16 +1,46 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 
-namespace Repitbot.BotGateway.Telegram;
+namespace Repitbot.Hosting.Telegram;
 
-/// <summary>Bot API limits: texts are HTML-escaped where they come from users, and cut to what Telegram accepts.</summary>
-public static class TelegramText
+/// <summary>
+/// Bot API limits for every service that writes as the bot: texts are HTML-escaped where they come from users,
+/// and cut to what Telegram accepts.
+/// </summary>
+public static partial class TelegramText
 {
+    /// <summary>sendMessage accepts 1–4096 characters of text after entities are parsed.</summary>
     public const int MessageLimit = 4096;
     public const int CaptionLimit = 1024;
 
     /// <summary>Escapes text for parse_mode HTML (only &lt;, &gt;, &amp; and " are special there).</summary>
     public static string Escape(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    /// <summary>What a reader sees of a message: no tags, entities decoded.</summary>
+    public static string ToPlain(string html) => WebUtility.HtmlDecode(Tags().Replace(html, string.Empty));
+
+    /// <summary>
+    /// One message that fits: a message that is too long would be refused for good, and cutting HTML could leave
+    /// a tag open, which is refused too. So an overlong message loses its formatting and is cut as plain text
+    /// (with an ellipsis), then re-escaped. Use <see cref="Split"/> where several messages may go out instead.
+    /// </summary>
+    public static string FitToLimit(string html)
+    {
+        var visible = ToPlain(html);
+        if (visible.Length <= MessageLimit)
+        {
+            return html;
+        }
+
+        var cut = visible[..(MessageLimit - 1)] + "…";
+        if (char.IsHighSurrogate(cut[^2]))
+        {
+            cut = cut[..^2] + "…";
+        }
+
+        return Escape(cut);
+    }
 
     /// <summary>
     /// Splits at line ends so that tags (which never span lines here) stay balanced; a single line longer
@@ -78,4 +108,7 @@ public static class TelegramText
             current.Clear();
         }
     }
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Repitbot.EndToEnd;
+namespace Repitbot.TestSupport.Suite;
 
 /// <summary>One service started the way ./run.sh starts it: its built assembly as its own process.</summary>
 public sealed class ServiceProcess : IAsyncDisposable
@@ -58,6 +58,39 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return service;
+    }
+
+    /// <summary>
+    /// Polls <c>/health/ready</c> on <paramref name="port"/>: true once it answers 2xx, false if the process exited
+    /// first (see <see cref="ExitCode"/>); a <see cref="TimeoutException"/> with its output after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<bool> WaitUntilReadyAsync(int port, TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (HasExited)
+            {
+                return false;
+            }
+
+            try
+            {
+                if ((await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health/ready"))).IsSuccessStatusCode)
+                {
+                    return true;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet, or too busy starting to answer in time.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"{Name} was not ready in {timeout.TotalSeconds:0} s:\n{Output}");
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

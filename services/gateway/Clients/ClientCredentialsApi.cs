@@ -6,9 +6,9 @@ using Repitbot.Hosting.Auth;
 
 namespace Repitbot.Gateway.Clients;
 
-public static class TokenApi
+public static class ClientCredentialsApi
 {
-    public static RouteGroupBuilder MapTokenApi(this RouteGroupBuilder auth)
+    public static RouteGroupBuilder MapClientCredentialsApi(this RouteGroupBuilder auth)
     {
         auth.MapPost("/token", IssueAsync)
             .Accepts<TokenRequest>("application/x-www-form-urlencoded", "application/json")
