@@ -232,6 +232,12 @@ public sealed class MonitoredSuite : IAsyncLifetime
         settings["Auth__Clients__0__SecretSha256"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ClientSecret)));
         settings["Auth__Clients__0__Role"] = Roles.Admin;
         settings["Auth__Clients__0__Subject"] = "ops-monitoring";
+        if (job == "analytics")
+        {
+            // The result cache's size is sampled once a minute by default; the test looks within seconds.
+            settings["Analytics__Metrics__CacheSizeInterval"] = "00:00:01";
+        }
+
         if (job is "bot-gateway" or "notification")
         {
             settings.UseStub(_telegram!);
