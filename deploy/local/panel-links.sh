@@ -14,7 +14,9 @@ jq -r --arg base "${1:-http://127.0.0.1:9090}" '
         (.allValue // "(\([.options[].value | select(. != "$__all")] | join("|")))")
       else .current.value | if type == "array" then "(\(join("|")))" else . end end)})) as $vars
   | .title as $dashboard
-  | "\n\($dashboard)", (.panels[] | .title as $panel | .targets[]? | select(.expr)
+  | "\n\($dashboard)",
+    (if any(.panels[].targets[]?; .expr) then empty else "  (SQL panels on PostgreSQL only: they need Grafana)" end),
+    (.panels[] | .title as $panel | .targets[]? | select(.expr)
     | .expr
     | gsub("\\$__rate_interval|\\$__interval|\\$\\{__rate_interval\\}|\\$\\{__interval\\}"; "1m")
     | gsub("\\$__range|\\$\\{__range\\}"; "1h")
