@@ -2,7 +2,16 @@
 # Starts the whole suite on this machine: infrastructure, a build, the four services, demo data.
 # Prints the URLs and an admin token; Ctrl-C stops the services (infrastructure keeps running:
 # deploy/local/infra.sh down stops it).
+#   --observability  also Debian's Prometheus on 127.0.0.1:9090 scraping the suite, with the alert rules
 set -euo pipefail
+OBSERVABILITY=""
+for arg in "$@"; do
+  case $arg in
+    --observability) OBSERVABILITY=1 ;;
+    -h | --help) sed -n '2,5p' "$0" | cut -c3-; exit 0 ;;
+    *) echo "error: unknown option $arg (see --help)" >&2; exit 2 ;;
+  esac
+done
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$PWD
 LOGS=$ROOT/.local/logs
@@ -22,8 +31,10 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 # shellcheck source=deploy/local/lib/services.sh
 source deploy/local/lib/services.sh
-trap 'say "stopping services"; services_stop; exit 130' INT TERM
-trap 'services_stop' EXIT
+# shellcheck source=deploy/local/lib/prometheus.sh
+source deploy/local/lib/prometheus.sh
+trap 'say "stopping services"; services_stop; prometheus_stop; exit 130' INT TERM
+trap 'services_stop; prometheus_stop' EXIT
 
 # The tests run every service with Telegram off (deploy/local/env); a local run talks to the stand-in,
 # and the bot gateway gets an API client at the gateway for its /analytics and /notifications calls.
@@ -74,6 +85,25 @@ mint() {
 }
 ADMIN_TOKEN=$(mint --role admin --sub "admin" --lifetime 12h)
 
+if [[ -n $OBSERVABILITY ]]; then
+  say "Prometheus"
+  # The production job names; the queue job reads only this run's virtual host (tests add their own).
+  PROMETHEUS_TARGETS=(prometheus=127.0.0.1:9090)
+  for entry in "${SERVICES[@]:1}"; do
+    IFS='|' read -r name _ _ port <<<"$entry"
+    PROMETHEUS_TARGETS+=("$name=127.0.0.1:$port")
+  done
+  RABBITMQ_METRICS=127.0.0.1:${REPITBOT_RMQ_PROM_PORT:-15692}
+  if curl -fs -o /dev/null "http://$RABBITMQ_METRICS/metrics"; then
+    PROMETHEUS_TARGETS+=("rabbitmq=$RABBITMQ_METRICS"
+      "rabbitmq-queues=$RABBITMQ_METRICS/metrics/detailed?vhost=repitbot&family=queue_coarse_metrics&family=queue_consumer_count")
+  else
+    echo "  RabbitMQ's Prometheus plugin does not answer on $RABBITMQ_METRICS: the broker is not scraped"
+  fi
+  prometheus_start "$ROOT/.local/prometheus" 9090 "${PROMETHEUS_TARGETS[@]}"
+  printf '  %-13s ready  http://127.0.0.1:9090\n' prometheus
+fi
+
 say "demo data"
 TUTOR_ID=$(deploy/local/seed-demo.sh --tutor-id "$ROOT/.local")
 deploy/local/seed-demo.sh "$ROOT/.local" "$(mint --role tutor --sub "$TUTOR_ID" --lifetime 1h)"
@@ -111,7 +141,24 @@ A signed delivery recording a lesson of the demo tutor's first student (paste bo
 signed when it runs, so it keeps working; answers {"status":"processed",...}):
 $WEBHOOK_COMMAND
 
-Ctrl-C stops the services.
 INFO
+if [[ -n $OBSERVABILITY ]]; then
+  cat <<INFO
+Prometheus     http://127.0.0.1:9090   (targets: /targets, alerts: /alerts; data in .local/prometheus,
+               log in $LOGS/prometheus.log). Queries to try in its Graph tab:
+  up                                                              every service and RabbitMQ scraped
+  sum by (job, code) (rate(http_requests_received_total[1m]))     requests per service and status
+  sum by (channel, status) (rate(repitbot_notifications_total[5m]))  notifications sent and failed
+  sum by (cache) (repitbot_analytics_cache_bytes)                 the analytics result cache in Redis
+  ALERTS{alertstate="firing"}                                     alerts firing now
+  Every dashboard panel as a Prometheus graph link: deploy/local/panel-links.sh
+
+Grafana is NOT started: Debian has no Grafana package, and this machine runs no containers. On a
+machine with a container engine, docker-compose.microservices.yml runs Grafana (port 3000) with the
+four dashboards of deploy/grafana provisioned (Notifications, Analytics, Gateway, Business).
+
+INFO
+fi
+echo "Ctrl-C stops the services${OBSERVABILITY:+ and Prometheus}."
 echo "export TOKEN=$ADMIN_TOKEN" >"$ROOT/.local/admin-token.sh"
 wait

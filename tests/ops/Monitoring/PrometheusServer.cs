@@ -8,7 +8,7 @@ namespace Repitbot.Ops.Monitoring;
 
 /// <summary>
 /// Debian's Prometheus (deploy/local/infra.sh installs it) on a free port, scraping the services every
-/// second with the production job names and the production alert rules.
+/// second with the production job names and alert rules, configured as ./run.sh --observability does.
 /// </summary>
 public sealed class PrometheusServer : IAsyncDisposable
 {
@@ -30,7 +30,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         Assert.True(File.Exists(Binary), $"{Binary} is missing: apt-get install prometheus (deploy/local/infra.sh up installs it)");
         var dir = Directory.CreateTempSubdirectory("repitbot-prometheus-").FullName;
         var config = Path.Combine(dir, "prometheus.yml");
-        await File.WriteAllTextAsync(config, Config(jobs));
+        await File.WriteAllTextAsync(config, await ConfigAsync(jobs));
         var port = FreePort();
         var start = new ProcessStartInfo(Binary,
         [
@@ -110,34 +110,13 @@ public sealed class PrometheusServer : IAsyncDisposable
         }
     }
 
-    private static string Config(IReadOnlyDictionary<string, (string Target, string Path)> jobs)
+    /// <summary>The configuration ./run.sh --observability uses (deploy/local/lib/prometheus.sh), scraping every second.</summary>
+    private static async Task<string> ConfigAsync(IReadOnlyDictionary<string, (string Target, string Path)> jobs)
     {
-        var rules = Path.Combine(RepoPaths.Root, "deploy", "prometheus", "rules", "*.rules.yml");
-        var text = new System.Text.StringBuilder($"""
-            global:
-              scrape_interval: 1s
-              scrape_timeout: 1s
-              evaluation_interval: 1s
-            rule_files: ["{rules}"]
-            scrape_configs:
-
-            """);
-        foreach (var (job, (target, path)) in jobs)
-        {
-            var uri = new Uri("http://x" + path);
-            text.Append($"  - job_name: {job}\n    metrics_path: {uri.AbsolutePath}\n    static_configs: [{{targets: [\"{target}\"]}}]\n");
-            var parameters = System.Web.HttpUtility.ParseQueryString(uri.Query);
-            if (parameters.Count > 0)
-            {
-                text.Append("    params:\n");
-                foreach (var key in parameters.AllKeys)
-                {
-                    text.Append($"      {key}: [{string.Join(", ", parameters.GetValues(key)!.Select(v => $"\"{v}\""))}]\n");
-                }
-            }
-        }
-
-        return text.ToString();
+        var result = await Shell.RunAsync("bash",
+            ["deploy/local/lib/prometheus.sh", "config", "1s", .. jobs.Select(j => $"{j.Key}={j.Value.Target}{j.Value.Path}")]);
+        Assert.True(result.ExitCode == 0, "deploy/local/lib/prometheus.sh config: " + result.Output);
+        return result.Stdout;
     }
 
     private static int FreePort()
