@@ -247,6 +247,8 @@ public static class Texts
         ["own_level_none"] = ("🎓 Репетитор пока не указал ваш уровень.", "🎓 Your tutor has not set your level yet."),
         ["scale_now"] = ("Шкала уровней: {0}.\nСвоя шкала: /scale Начальный, Средний, Продвинутый (через запятую, от низшего к высшему); вернуть CEFR: /scale cefr",
             "Level scale: {0}.\nYour own: /scale Beginner, Intermediate, Advanced (comma-separated, lowest first); back to CEFR: /scale cefr"),
+        ["cap_ratings"] = ("Рейтинг (из 100): {0}.", "Rating (out of 100): {0}."),
+        ["cap_ratings_more"] = (" и ещё {0}", " and {0} more"),
         ["scale_saved"] = ("✅ Шкала уровней сохранена: {0}.", "✅ Level scale saved: {0}."),
         ["scale_saved_cefr"] = ("✅ Шкала уровней: CEFR ({0}).", "✅ Level scale: CEFR ({0})."),
         ["scale_invalid"] = ("❌ Шкала не сохранена: нужно от 2 до 20 разных названий (до 32 символов) через запятую.\nНапример: /scale Начальный, Средний, Продвинутый",
