@@ -61,11 +61,16 @@ public sealed partial class BotStudyLevelTests(BotFactory bot) : IClassFixture<B
         var saved = await bot.SayAsync(tutor, "/scale Начальный,  Средний , Продвинутый");
         var bad = await bot.SayAsync(tutor, "/scale Один");
         var back = await bot.SayAsync(tutor, "/scale cefr");
+        await bot.SayAsync(tutor, "/lang en");
+        var english = await bot.SayAsync(tutor, "/scale Один");
+        var noStudent = await bot.SayAsync(tutor, "/level Никто B1");
 
         Assert.StartsWith("Шкала уровней: A1, A2, B1, B2, C1, C2.", shown, StringComparison.Ordinal);
         Assert.Equal("✅ Шкала уровней сохранена: Начальный, Средний, Продвинутый.", saved);
         Assert.StartsWith("❌ Шкала не сохранена: нужно от 2 до 20 разных названий", bad, StringComparison.Ordinal);
         Assert.Equal("✅ Шкала уровней: CEFR (A1, A2, B1, B2, C1, C2).", back);
+        Assert.StartsWith("❌ Scale not saved: give 2 to 20 different names", english, StringComparison.Ordinal);
+        Assert.Equal("❌ No student matches “Никто”. See /students", noStudent);
     }
 
     [GeneratedRegex(@"start=(?<code>[A-Za-z0-9_-]+)")]
