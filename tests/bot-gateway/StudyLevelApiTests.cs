@@ -7,6 +7,7 @@ namespace Repitbot.BotGateway.Tests;
 /// <summary>PUT/GET /api/v1/students/{id}/level, its history and the tutor's own scale.</summary>
 public sealed class StudyLevelApiTests(BotGatewayFactory factory) : IClassFixture<BotGatewayFactory>
 {
+    private static readonly string[] Cefr = ["A1", "A2", "B1", "B2", "C1", "C2"];
     private static readonly string[] OwnScale = ["Beginner", "Intermediate", "Advanced"];
     private static readonly string[] DuplicateScale = ["One", "one"];
 
@@ -42,6 +43,25 @@ public sealed class StudyLevelApiTests(BotGatewayFactory factory) : IClassFixtur
         using var last = JsonDocument.Parse(published[1].Body);
         Assert.Equal(("B2", "B1", student.StudentId), (last.RootElement.GetProperty("level").GetString(),
             last.RootElement.GetProperty("previousLevel").GetString(), last.RootElement.GetProperty("studentId").GetGuid()));
+    }
+
+    [Fact]
+    public async Task Levels_set_at_the_same_time_leave_a_history_where_each_change_starts_from_the_one_before()
+    {
+        using var tutor = factory.TutorClient(Guid.NewGuid());
+        var student = await BotGatewayFactory.CreateStudentAsync(tutor);
+
+        var answers = await Task.WhenAll(Cefr.Select(level => tutor.PutAsJsonAsync(Level(student.StudentId), new { level })));
+        using var history = JsonDocument.Parse(await tutor.GetStringAsync(Level(student.StudentId) + "/history"));
+        using var current = JsonDocument.Parse(await tutor.GetStringAsync(Level(student.StudentId)));
+
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{(int)a.StatusCode}"));
+        var changes = history.RootElement.GetProperty("changes").EnumerateArray()
+            .Select(c => (From: c.GetProperty("from").GetString(), To: c.GetProperty("to").GetString())).Reverse().ToList();
+        Assert.Equal(answers.Count(a => a.StatusCode == HttpStatusCode.OK), changes.Count);
+        Assert.Null(changes[0].From);
+        Assert.All(changes.Skip(1).Zip(changes), pair => Assert.Equal(pair.Second.To, pair.First.From));
+        Assert.Equal(changes[^1].To, current.RootElement.GetProperty("level").GetString());
     }
 
     [Fact]

@@ -12,6 +12,7 @@ internal sealed class StudyLevelConfiguration : IEntityTypeConfiguration<StudyLe
         e.Property(c => c.Scale).HasMaxLength(16);
         // The current level is the newest row of a tutor and student; the history lists them newest first.
         e.HasIndex(c => new { c.StudentId, c.TutorId, c.ChangedAt });
+        e.HasIndex(c => new { c.StudentId, c.TutorId, c.Sequence }).IsUnique();
     }
 
     public void Configure(EntityTypeBuilder<LevelScale> e)

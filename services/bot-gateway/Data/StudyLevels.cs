@@ -9,6 +9,8 @@ public sealed class StudyLevelChange
     public Guid Id { get; set; }
     public Guid TutorId { get; set; }
     public Guid StudentId { get; set; }
+    /// <summary>1 for a student's first level with a tutor, then +1: unique per tutor and student, so two changes made at once cannot both build on the same previous level.</summary>
+    public int Sequence { get; set; }
     public required string Level { get; set; }
     public string? PreviousLevel { get; set; }
     /// <summary>"cefr" or "custom".</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Repitbot.BotGateway.Data;
 using Repitbot.BotGateway.UseCases;
 using Repitbot.Contracts;
@@ -73,7 +74,8 @@ public sealed class StudentLevels(EventJournal journal)
 
         var change = new StudyLevelChange
         {
-            Id = Guid.NewGuid(), TutorId = tutorId, StudentId = studentId, Level = level, PreviousLevel = current?.Level,
+            Id = Guid.NewGuid(), TutorId = tutorId, StudentId = studentId, Sequence = (current?.Sequence ?? 0) + 1, Level = level,
+            PreviousLevel = current?.Level,
             Scale = scale.Kind, ChangedBy = changedBy, ChangedAt = journal.Now,
         };
         Db.StudyLevelChanges.Add(change);
@@ -82,7 +84,17 @@ public sealed class StudentLevels(EventJournal journal)
             EventId = Guid.NewGuid(), OccurredAt = change.ChangedAt, TutorId = tutorId, StudentId = studentId, Level = level,
             PreviousLevel = change.PreviousLevel, Scale = scale.Kind, ChangedBy = changedBy,
         });
-        await journal.SaveAsync(cancellationToken);
+        try
+        {
+            await journal.SaveAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another change of this student's level was saved since it was read: its "from" would be wrong.
+            Db.ChangeTracker.Clear();
+            return (null, false, Failure.Conflict("level", "conflict", "The level was changed at the same time; read it and try again."));
+        }
+
         return (View(tutorId, studentId, scale, change), true, null);
     }
 
@@ -133,7 +145,7 @@ public sealed class StudentLevels(EventJournal journal)
 
     private Task<StudyLevelChange?> LatestAsync(Guid tutorId, Guid studentId, CancellationToken cancellationToken) =>
         Db.StudyLevelChanges.AsNoTracking().Where(c => c.TutorId == tutorId && c.StudentId == studentId)
-            .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+            .OrderByDescending(c => c.Sequence).FirstOrDefaultAsync(cancellationToken);
 
     private static StudyLevelView View(Guid tutorId, Guid studentId, StudyLevelScale scale, StudyLevelChange? latest) =>
         new(studentId, tutorId, latest?.Level, latest?.Scale ?? scale.Kind, scale.Levels, latest?.ChangedAt, latest?.ChangedBy);

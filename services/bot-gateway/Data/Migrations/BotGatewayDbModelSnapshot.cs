@@ -465,6 +465,10 @@ namespace Repitbot.BotGateway.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("scale");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
                     b.Property<Guid>("StudentId")
                         .HasColumnType("uuid")
                         .HasColumnName("student_id");
@@ -478,6 +482,10 @@ namespace Repitbot.BotGateway.Data.Migrations
 
                     b.HasIndex("StudentId", "TutorId", "ChangedAt")
                         .HasDatabaseName("ix_study_level_changes_student_id_tutor_id_changed_at");
+
+                    b.HasIndex("StudentId", "TutorId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_study_level_changes_student_id_tutor_id_sequence");
 
                     b.ToTable("study_level_changes", "bot_gateway");
                 });

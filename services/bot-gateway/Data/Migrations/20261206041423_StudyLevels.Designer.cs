@@ -13,7 +13,7 @@ using Repitbot.BotGateway.Data;
 namespace Repitbot.BotGateway.Data.Migrations
 {
     [DbContext(typeof(BotGatewayDb))]
-    [Migration("20261206031216_StudyLevels")]
+    [Migration("20261206041423_StudyLevels")]
     partial class StudyLevels
     {
         /// <inheritdoc />
@@ -468,6 +468,10 @@ namespace Repitbot.BotGateway.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("scale");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
                     b.Property<Guid>("StudentId")
                         .HasColumnType("uuid")
                         .HasColumnName("student_id");
@@ -481,6 +485,10 @@ namespace Repitbot.BotGateway.Data.Migrations
 
                     b.HasIndex("StudentId", "TutorId", "ChangedAt")
                         .HasDatabaseName("ix_study_level_changes_student_id_tutor_id_changed_at");
+
+                    b.HasIndex("StudentId", "TutorId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_study_level_changes_student_id_tutor_id_sequence");
 
                     b.ToTable("study_level_changes", "bot_gateway");
                 });

@@ -34,6 +34,7 @@ namespace Repitbot.BotGateway.Data.Migrations
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     tutor_id = table.Column<Guid>(type: "uuid", nullable: false),
                     student_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<int>(type: "integer", nullable: false),
                     level = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     previous_level = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     scale = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
@@ -50,6 +51,13 @@ namespace Repitbot.BotGateway.Data.Migrations
                 schema: "bot_gateway",
                 table: "study_level_changes",
                 columns: new[] { "student_id", "tutor_id", "changed_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_study_level_changes_student_id_tutor_id_sequence",
+                schema: "bot_gateway",
+                table: "study_level_changes",
+                columns: new[] { "student_id", "tutor_id", "sequence" },
+                unique: true);
         }
 
         /// <inheritdoc />
