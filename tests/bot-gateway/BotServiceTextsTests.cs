@@ -52,6 +52,42 @@ public sealed class BotServiceTextsTests(BotWithServicesFactory bot) : IClassFix
     }
 
     [Fact]
+    public async Task The_students_caption_names_the_best_rated_students_with_their_level()
+    {
+        var tutor = BotFactory.NewTelegramUserId();
+        await bot.SayAsync(tutor, "/start tutor", "Ольга");
+        bot.Track(await bot.UserIdAsync(tutor));
+        // The shape GET /api/v1/analytics/students answers: best rated first, unrated last.
+        bot.Fakes.Areas["students"] = JsonNode.Parse("""
+            {"period":{"from":"2026-11-07","to":"2026-12-06"},"newStudents":1,"dau":0,"wau":2,"mau":3,"stickinessPercent":5.6,
+             "cohorts":[],"churnRisk":[],
+             "students":[{"studentId":"7d0c5a8e-0000-0000-0000-000000000001","name":"Борис Орлов","level":null,"rating":70,
+                          "attendancePercent":null,"homeworkScore":55,"punctualityPercent":100},
+                         {"studentId":"7d0c5a8e-0000-0000-0000-000000000002","name":"Анна <Иванова>","level":"B1","rating":69,
+                          "attendancePercent":60,"homeworkScore":80,"punctualityPercent":62.5},
+                         {"studentId":"7d0c5a8e-0000-0000-0000-000000000003","name":"Вера Котова","level":"C1","rating":null,
+                          "attendancePercent":null,"homeworkScore":null,"punctualityPercent":null}]}
+            """)!.AsObject();
+
+        await bot.SayAsync(tutor, "/analytics");
+        await bot.PressAsync(tutor, "an:students");
+        await bot.PressAsync(tutor, "ap:students:30");
+        var russian = bot.LastPhotoCaption(tutor);
+        await bot.SayAsync(tutor, "/lang en");
+        await bot.SayAsync(tutor, "/analytics");
+        await bot.PressAsync(tutor, "an:students");
+        await bot.PressAsync(tutor, "ap:students:30");
+        var english = bot.LastPhotoCaption(tutor);
+
+        Assert.Equal("""
+            📊 Ученики за последние 30 дней
+            Новых учеников: 1. Занимались за последнюю неделю: 2, за месяц: 3.
+            Рейтинг (из 100): Борис Орлов — 70; Анна <Иванова> (B1) — 69.
+            """.ReplaceLineEndings("\n"), russian);
+        Assert.EndsWith("Rating (out of 100): Борис Орлов — 70; Анна <Иванова> (B1) — 69.", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Quiet_hours_and_the_email_address_are_repeated_as_saved_and_notifications_show_the_real_quiet_hours()
     {
         var tutor = BotFactory.NewTelegramUserId();

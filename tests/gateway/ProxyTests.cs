@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Repitbot.Gateway.Tests.Support;
+using Repitbot.Hosting.Auth;
 
 namespace Repitbot.Gateway.Tests;
 
@@ -40,6 +41,23 @@ public sealed class ProxyTests
         var echo = await response.Content.ReadFromJsonAsync<Echo>();
         Assert.False(string.IsNullOrEmpty(echo!.CorrelationId));
         Assert.Equal(echo.CorrelationId, Assert.Single(response.Headers.GetValues("X-Correlation-Id")));
+    }
+
+    [Fact]
+    public async Task A_student_reaches_their_study_level_but_not_the_tutors_student_routes()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var studentId = Guid.NewGuid();
+        var student = gateway.MintToken(Roles.Student, studentId.ToString());
+
+        var level = await gateway.GetAsync($"/api/v1/students/{studentId}/level", student);
+        var history = await gateway.GetAsync($"/api/v1/students/{studentId}/level/history", student);
+        var students = await gateway.GetAsync($"/api/v1/students/{studentId}", student);
+        var scale = await gateway.GetAsync("/api/v1/level-scale", student);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (level.StatusCode, history.StatusCode));
+        Assert.Equal($"/api/v1/students/{studentId}/level/history", (await history.Content.ReadFromJsonAsync<Echo>())!.PathAndQuery);
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (students.StatusCode, scale.StatusCode));
     }
 
     [Fact]

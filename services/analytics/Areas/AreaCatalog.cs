@@ -36,6 +36,7 @@ public static class AreaCatalog
         .AddSingleton<LessonsArea>()
         .AddSingleton<PaymentsArea>()
         .AddSingleton<StudentsArea>()
+        .AddSingleton<StudentStandings>()
         .AddSingleton<HomeworkArea>()
         .AddSingleton<MaterialsArea>()
         .AddSingleton<ExperimentsArea>();

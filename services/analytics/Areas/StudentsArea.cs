@@ -9,15 +9,16 @@ public sealed record ChurnRisk(Guid StudentId, string Name, DateOnly LastLesson,
     long LessonsPrevious4Weeks, int Score, string Segment);
 
 public sealed record StudentsReport(Period Period, long NewStudents, long Dau, long Wau, long Mau, double? StickinessPercent,
-    IReadOnlyList<RetentionCohort> Cohorts, IReadOnlyList<ChurnRisk> ChurnRisk);
+    IReadOnlyList<RetentionCohort> Cohorts, IReadOnlyList<ChurnRisk> ChurnRisk, IReadOnlyList<StudentStanding> Students);
 
 /// <summary>
 /// Activity is any event naming the student. Windows end with the period's last day: DAU that day,
 /// WAU the last 7 days, MAU the last 30; stickiness is the average DAU over those 30 days against MAU.
 /// Cohorts are students by the week of their first attended lesson; retention is the share of a
-/// cohort with an attended lesson in each later week (up to <see cref="MaxWeeks"/>).
+/// cohort with an attended lesson in each later week (up to <see cref="MaxWeeks"/>). Students lists each
+/// student's study level and rating (<see cref="StudentStandings"/>).
 /// </summary>
-public sealed class StudentsArea(EventSql sql, Profiles profiles)
+public sealed class StudentsArea(EventSql sql, Profiles profiles, StudentStandings standings)
 {
     public const int MaxWeeks = 12;
 
@@ -25,6 +26,7 @@ public sealed class StudentsArea(EventSql sql, Profiles profiles)
     {
         var cohortsTask = CohortsAsync(scope, period, ct, memo);
         var churnTask = ChurnAsync(scope, period, ct);
+        var standingsTask = standings.GetAsync(scope, period, ct);
         var activity = (await sql.ListAsync("""
             WITH firsts AS (SELECT student_id, min(occurred_at) AS first FROM analytics.events
                             WHERE {scope} AND student_id IS NOT NULL AND occurred_at < @to GROUP BY 1)
@@ -37,9 +39,9 @@ public sealed class StudentsArea(EventSql sql, Profiles profiles)
             WHERE {scope} AND student_id IS NOT NULL AND occurred_at >= @to - interval '30 days' AND occurred_at < @to
             """, scope, period, r => (New: r.GetInt64(0), Dau: r.GetInt64(1), Wau: r.GetInt64(2), Mau: r.GetInt64(3),
             StudentDays: r.GetInt64(4)), ct)).Single();
-        var (cohorts, churn) = (await cohortsTask, await churnTask);
+        var (cohorts, churn, students) = (await cohortsTask, await churnTask, await standingsTask);
         var stickiness = activity.Mau == 0 ? (double?)null : Math.Round(activity.StudentDays / 30.0 * 100 / activity.Mau, 1);
-        return new StudentsReport(period, activity.New, activity.Dau, activity.Wau, activity.Mau, stickiness, cohorts, churn);
+        return new StudentsReport(period, activity.New, activity.Dau, activity.Wau, activity.Mau, stickiness, cohorts, churn, students);
     }
 
     public Task<List<RetentionCohort>> CohortsAsync(AnalyticsScope scope, Period period, CancellationToken ct, ReadMemo? memo = null) =>

@@ -82,6 +82,10 @@ internal static class ChartWords
         ["viewers"] = "Ученики",
         ["contents"] = "Разделы",
         ["trend"] = "Занятий: 4 нед. / пред. 4",
+        ["level-rating"] = "Уровень и рейтинг",
+        ["level"] = "Уровень",
+        ["rating"] = "Рейтинг (0–100)",
+        ["punctuality"] = "Пунктуальность",
         ["Cash"] = "Наличные",
         ["Card"] = "Карта",
         ["Transfer"] = "Перевод",
@@ -171,5 +175,9 @@ internal static class ChartWords
         ["viewers"] = "Students",
         ["contents"] = "Contents",
         ["trend"] = "Lessons: 4 wk / prev. 4",
+        ["level-rating"] = "Level and rating",
+        ["level"] = "Level",
+        ["rating"] = "Rating (0–100)",
+        ["punctuality"] = "Punctuality",
     };
 }

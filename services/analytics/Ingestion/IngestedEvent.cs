@@ -32,6 +32,7 @@ public sealed record IngestedEvent(Guid EventId, string Type, Guid TutorId, Guid
         MaterialViewed x => x.StudentId,
         StudentLinked x => x.StudentId,
         StudentUnlinked x => x.StudentId,
+        StudentLevelChanged x => x.StudentId,
         UserRegistered { Role: UserRole.Student } x => x.UserId,
         _ => null,
     };

@@ -74,7 +74,19 @@ public static class AreaCaption
         {
             yield return ctx.T("cap_churn", atRisk);
         }
+
+        // Analytics lists the best rated first; a caption has room for the top few, the PDF has everyone.
+        var rated = Items(n, "students").Where(s => Number(s, "rating") is not null).ToList();
+        if (rated.Count > 0)
+        {
+            var top = rated.Take(RatedInCaption).Select(s => Telegram.TelegramText.Escape(Text(s, "name") ?? "—")
+                + (Text(s, "level") is { } level ? $" ({Telegram.TelegramText.Escape(level)})" : "") + " — " + Count(s, "rating"));
+            yield return ctx.T("cap_ratings", string.Join("; ", top)
+                + (rated.Count > RatedInCaption ? ctx.T("cap_ratings_more", rated.Count - RatedInCaption) : ""));
+        }
     }
+
+    private const int RatedInCaption = 5;
 
     private static IEnumerable<string> Materials(BotContext ctx, JsonObject n)
     {

@@ -8,7 +8,7 @@ namespace Repitbot.BotGateway.Bot;
 /// </summary>
 public sealed class BotButtons(LessonCommands lessons, HomeworkCommands homework, MaterialCommands materials,
     BotDirectory directory, ConversationStore conversations, AnalyticsCommands analytics, NotificationCommands notifications,
-    PeopleCommands people)
+    PeopleCommands people, LevelCommands levels)
 {
     private static readonly HashSet<string> TutorActions = ["sch", "les", "done", "noshow", "move", "cancel", "pay"];
 
@@ -21,7 +21,7 @@ public sealed class BotButtons(LessonCommands lessons, HomeworkCommands homework
             return;
         }
 
-        if (await SettingsButtonAsync(ctx, data))
+        if (await SettingsButtonAsync(ctx, data) || await levels.PressAsync(ctx, data))
         {
             return;
         }

@@ -7,7 +7,8 @@ namespace Repitbot.BotGateway.Bot;
 
 /// <summary>The command table: who may run each command and what runs it. Unknown commands get the help.</summary>
 public sealed class BotCommands(PeopleCommands people, LessonCommands lessons, PaymentCommands payments,
-    HomeworkCommands homework, MaterialCommands materials, AnalyticsCommands analytics, NotificationCommands notifications)
+    HomeworkCommands homework, MaterialCommands materials, AnalyticsCommands analytics, NotificationCommands notifications,
+    LevelCommands levels)
 {
     private enum Who { Anyone, Registered, Tutor, Student }
 
@@ -20,6 +21,8 @@ public sealed class BotCommands(PeopleCommands people, LessonCommands lessons, P
         ["invite"] = (Who.Tutor, people.InviteAsync),
         ["students"] = (Who.Tutor, people.StudentsAsync),
         ["unlink"] = (Who.Tutor, people.UnlinkAsync),
+        ["level"] = (Who.Registered, levels.LevelAsync),
+        ["scale"] = (Who.Tutor, levels.ScaleAsync),
         ["schedule"] = (Who.Tutor, lessons.ScheduleAsync),
         ["lessons"] = (Who.Tutor, lessons.ListAsync),
         ["done"] = (Who.Tutor, (ctx, a) => MarkAsync(ctx, a, LessonOutcome.Attended, "done")),

@@ -7,7 +7,7 @@ namespace Repitbot.BotGateway.Bot;
 
 /// <summary>/start, /help, /invite, /students, /unlink and the profile commands.</summary>
 public sealed class PeopleCommands(Registration registration, Invites invites, Profiles profiles, BotDirectory directory,
-    Telegram.BotLinks links, TimeProvider clock)
+    Telegram.BotLinks links, TimeProvider clock, StudyLevels.StudentLevels levels)
 {
     /// <summary>The roles /start offers, by the word on their button and in their deep link.</summary>
     private static readonly Dictionary<string, UserRole> Roles = new(StringComparer.Ordinal)
@@ -114,9 +114,12 @@ public sealed class PeopleCommands(Registration registration, Invites invites, P
     public async Task StudentsAsync(BotContext ctx, string args)
     {
         var students = await directory.StudentsAsync(ctx.User!.Id, ctx.CancellationToken);
+        var levelOf = await levels.LevelsAsync(ctx.User.Id, students.Select(s => s.Id).ToList(), ctx.CancellationToken);
         await (students.Count == 0
             ? ctx.ReplyKeyAsync("no_students")
-            : ctx.ReplyAsync(ctx.T("students_list") + "\n" + string.Join("\n", students.Select(s => $"{s.Number}. {Escape(s.Name)}"))));
+            : ctx.ReplyAsync(ctx.T("students_list") + "\n" + string.Join("\n", students.Select(s =>
+                $"{s.Number}. {Escape(s.Name)}" + (levelOf.TryGetValue(s.Id, out var level) ? $" — {Escape(level)}" : "")))
+                + "\n\n" + ctx.T("students_level_hint")));
     }
 
     public async Task UnlinkAsync(BotContext ctx, string args)

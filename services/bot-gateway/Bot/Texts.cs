@@ -39,6 +39,7 @@ public static class Texts
             /pay &lt;ученик&gt; &lt;сумма&gt; [наличные|карта|перевод|онлайн] [уроков] — записать оплату
             /homework &lt;ученик&gt; &lt;задание&gt; — задать домашнее задание
             /unlink &lt;ученик&gt; — отключить ученика
+            /level &lt;ученик&gt; [уровень] — уровень ученика (CEFR A1–C2 или своя шкала: /scale)
             Документ, отправленный боту, становится материалом (в подписи — имя ученика, иначе для всех).
             /analytics — графики и PDF-отчёты
             /notifications, /quiet — уведомления
@@ -55,6 +56,7 @@ public static class Texts
             /pay &lt;student&gt; &lt;amount&gt; [cash|card|transfer|online] [lessons] — record a payment
             /homework &lt;student&gt; &lt;task&gt; — assign homework
             /unlink &lt;student&gt; — unlink a student
+            /level &lt;student&gt; [level] — a student's level (CEFR A1–C2 or your own scale: /scale)
             A document sent to the bot becomes a material (caption: a student's name, otherwise for everyone).
             /analytics — charts and PDF reports
             /notifications, /quiet — notifications
@@ -65,6 +67,7 @@ public static class Texts
             /homework — домашние задания (сдать)
             /submit &lt;№&gt; — сдать задание
             /materials — материалы
+            /level — ваш уровень
             /notifications, /quiet — уведомления
             /profile, /name, /lang, /tz, /email — профиль
             """, """
@@ -72,6 +75,7 @@ public static class Texts
             /homework — homework (hand in)
             /submit &lt;#&gt; — hand in homework
             /materials — materials
+            /level — your level
             /notifications, /quiet — notifications
             /profile, /name, /lang, /tz, /email — profile
             """),
@@ -226,6 +230,29 @@ public static class Texts
         ["btn_test"] = ("🧪 Тестовое уведомление", "🧪 Test notification"),
         ["test_requested"] = ("🧪 Тестовое уведомление отправлено.", "🧪 A test notification is on its way."),
         ["form_quiet"] = ("/quiet &lt;ЧЧ:ММ&gt; &lt;ЧЧ:ММ&gt; или /quiet off", "/quiet &lt;HH:MM&gt; &lt;HH:MM&gt; or /quiet off"),
+        // Study levels (/level, /scale) and the student rating in the students caption.
+        ["students_level_hint"] = ("Уровень ученика: /level &lt;№&gt; &lt;уровень&gt;, например /level 1 B1.",
+            "A student's level: /level &lt;#&gt; &lt;level&gt;, e.g. /level 1 B1."),
+        ["level_now"] = ("🎓 {0} — уровень {1} (с {2}).", "🎓 {0}: level {1} (since {2})."),
+        ["level_none"] = ("🎓 {0} — уровень пока не указан.", "🎓 {0}: no level set yet."),
+        ["level_history"] = ("История:", "History:"),
+        ["level_history_line"] = ("{0}: {1} → {2}", "{0}: {1} → {2}"),
+        ["level_pick"] = ("Нажмите новый уровень или отправьте /level {0} &lt;уровень&gt;.", "Press the new level or send /level {0} &lt;level&gt;."),
+        ["level_unset"] = ("не указан", "not set"),
+        ["level_saved"] = ("✅ Уровень сохранён\nУченик: {0}\nУровень: {1}\nБыл: {2}", "✅ Level saved\nStudent: {0}\nLevel: {1}\nWas: {2}"),
+        ["level_unchanged"] = ("ℹ️ Без изменений: {0} уже на уровне {1}.", "ℹ️ No change: {0} is already at level {1}."),
+        ["level_unknown"] = ("❌ Уровня «{0}» нет в вашей шкале. Уровни: {1}.\nНапример: /level {2} {3}",
+            "❌ “{0}” is not on your scale. Levels: {1}.\nE.g. /level {2} {3}"),
+        ["own_level"] = ("🎓 Ваш уровень: {0} (с {1}).", "🎓 Your level: {0} (since {1})."),
+        ["own_level_none"] = ("🎓 Репетитор пока не указал ваш уровень.", "🎓 Your tutor has not set your level yet."),
+        ["scale_now"] = ("Шкала уровней: {0}.\nСвоя шкала: /scale Начальный, Средний, Продвинутый (через запятую, от низшего к высшему); вернуть CEFR: /scale cefr",
+            "Level scale: {0}.\nYour own: /scale Beginner, Intermediate, Advanced (comma-separated, lowest first); back to CEFR: /scale cefr"),
+        ["cap_ratings"] = ("Рейтинг (из 100): {0}.", "Rating (out of 100): {0}."),
+        ["cap_ratings_more"] = (" и ещё {0}", " and {0} more"),
+        ["scale_saved"] = ("✅ Шкала уровней сохранена: {0}.", "✅ Level scale saved: {0}."),
+        ["scale_saved_cefr"] = ("✅ Шкала уровней: CEFR ({0}).", "✅ Level scale: CEFR ({0})."),
+        ["scale_invalid"] = ("❌ Шкала не сохранена: нужно от 2 до 20 разных названий (до 32 символов) через запятую.\nНапример: /scale Начальный, Средний, Продвинутый",
+            "❌ Scale not saved: give 2 to 20 different names (up to 32 characters) separated by commas.\nE.g. /scale Beginner, Intermediate, Advanced"),
     };
 
     public static string Get(string locale, string key, params object?[] args)

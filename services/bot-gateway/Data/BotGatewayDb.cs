@@ -18,6 +18,8 @@ public sealed class BotGatewayDb(DbContextOptions<BotGatewayDb> options) : DbCon
     public DbSet<WebhookMessage> WebhookMessages => Set<WebhookMessage>();
     public DbSet<ProcessedUpdate> ProcessedUpdates => Set<ProcessedUpdate>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<StudyLevelChange> StudyLevelChanges => Set<StudyLevelChange>();
+    public DbSet<LevelScale> LevelScales => Set<LevelScale>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -48,7 +48,8 @@ public static class TelegramRegistration
             .AddScoped<MaterialCommands>()
             .AddScoped<AnalyticsCommands>()
             .AddScoped<ReportJobFollower>()
-            .AddScoped<NotificationCommands>();
+            .AddScoped<NotificationCommands>()
+            .AddScoped<LevelCommands>();
         return services;
     }
 }

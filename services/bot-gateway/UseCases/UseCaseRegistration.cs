@@ -2,6 +2,7 @@ using Repitbot.BotGateway.Homework;
 using Repitbot.BotGateway.Lessons;
 using Repitbot.BotGateway.Materials;
 using Repitbot.BotGateway.Payments;
+using Repitbot.BotGateway.StudyLevels;
 
 namespace Repitbot.BotGateway.UseCases;
 
@@ -14,5 +15,6 @@ public static class UseCaseRegistration
         .AddScoped<LessonCompletion>()
         .AddScoped<HomeworkUseCases>()
         .AddScoped<PaymentUseCases>()
-        .AddScoped<MaterialUseCases>();
+        .AddScoped<MaterialUseCases>()
+        .AddScoped<StudentLevels>();
 }

@@ -17,10 +17,15 @@ public static class StudentsSection
             area.ChurnRisk.Select(c => (IReadOnlyList<string>)[c.Name, t.LongDay(c.LastLesson),
                 t.Number(c.DaysSinceLastLesson), $"{c.LessonsLast4Weeks} / {c.LessonsPrevious4Weeks}", t.Number(c.Score), t[c.Segment]]).ToList(),
             [1.3f, 1.6f, 1, 1, 0.8f, 1]);
+        var standings = new ReportTable(t["level-rating"],
+            [t["student"], t["level"], t["rating"], t["attendance"], t["average-score"], t["punctuality"]],
+            area.Students.Select(s => (IReadOnlyList<string>)[s.Name, s.Level ?? "—", s.Rating is { } r ? t.Number(r) : "—",
+                t.Percent(s.AttendancePercent), s.HomeworkScore is { } h ? h.ToString("0.#", t.Culture) : "—", t.Percent(s.PunctualityPercent)]).ToList(),
+            [1.4f, 1.3f, 0.9f, 1.3f, 1, 1.4f]);
         var csv = new ReportTable("students", ["student_id", "last_lesson", "days_idle", "lessons_last_4_weeks", "lessons_previous_4_weeks", "score", "segment", "student_name"],
             area.ChurnRisk.Select(c => (IReadOnlyList<string>)[c.StudentId.ToString(), c.LastLesson.ToString("yyyy-MM-dd", null),
                 ReportContext.Raw(c.DaysSinceLastLesson), ReportContext.Raw(c.LessonsLast4Weeks), ReportContext.Raw(c.LessonsPrevious4Weeks),
                 ReportContext.Raw(c.Score), c.Segment, c.Name]).ToList());
-        return new ReportSection("students", t["students"], kpis, [await context.ChartAsync("retention")], [churn], area, csv);
+        return new ReportSection("students", t["students"], kpis, [await context.ChartAsync("retention")], [standings, churn], area, csv);
     }
 }
