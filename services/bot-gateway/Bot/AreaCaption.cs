@@ -79,8 +79,8 @@ public static class AreaCaption
         var rated = Items(n, "students").Where(s => Number(s, "rating") is not null).ToList();
         if (rated.Count > 0)
         {
-            var top = rated.Take(RatedInCaption).Select(s => Telegram.TelegramText.Escape(Text(s, "name") ?? "—")
-                + (Text(s, "level") is { } level ? $" ({Telegram.TelegramText.Escape(level)})" : "") + " — " + Count(s, "rating"));
+            var top = rated.Take(RatedInCaption).Select(s => Repitbot.Hosting.Telegram.TelegramText.Escape(Text(s, "name") ?? "—")
+                + (Text(s, "level") is { } level ? $" ({Repitbot.Hosting.Telegram.TelegramText.Escape(level)})" : "") + " — " + Count(s, "rating"));
             yield return ctx.T("cap_ratings", string.Join("; ", top)
                 + (rated.Count > RatedInCaption ? ctx.T("cap_ratings_more", rated.Count - RatedInCaption) : ""));
         }

@@ -1,6 +1,6 @@
 using Repitbot.BotGateway.StudyLevels;
 using Telegram.Bot.Types.ReplyMarkups;
-using static Repitbot.BotGateway.Telegram.TelegramText;
+using static Repitbot.Hosting.Telegram.TelegramText;
 
 namespace Repitbot.BotGateway.Bot;
 

@@ -48,7 +48,7 @@ public sealed class DeliveryClaimer(NpgsqlDataSource database, TimeProvider cloc
 
         if (retaken > 0)
         {
-            NotificationMetrics.LeaseExpirations.WithLabels(Api.ChannelNames.Of(channel)).Inc(retaken);
+            NotificationMetrics.LeaseExpirations.WithLabels(Names.ChannelNames.Of(channel)).Inc(retaken);
             Log.LeaseExpired(logger, retaken, channel);
         }
 
