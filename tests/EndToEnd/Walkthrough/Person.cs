@@ -10,7 +10,7 @@ namespace Repitbot.EndToEnd.Walkthrough;
 /// </summary>
 public sealed class Person(TelegramStubServer telegram, Transcript transcript, string name, long chat, string email, Reader reader)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     public string Name => name;
 

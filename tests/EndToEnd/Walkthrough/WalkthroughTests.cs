@@ -24,7 +24,7 @@ namespace Repitbot.EndToEnd.Walkthrough;
 public sealed partial class WalkthroughTests(SuiteFixture suite, ITestOutputHelper output)
 {
     private const int PdfLimitBytes = 150 * 1024;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
     private static readonly TimeZoneInfo Moscow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
     private static readonly string[] Areas = ["lessons", "payments", "students", "homework", "materials"];
     private static readonly string[] QuickReportAreas = ["lessons", "payments", "students"];
