@@ -28,6 +28,8 @@ public static partial class ReaderRules
         new("a number with a decimal point in Russian text", DecimalPoint(), Russians),
         new("money not written as «₽1,500.00»", Amount(), [Reader.English], a => !EnglishMoney().IsMatch(NumberPart(a))),
         new("Russian words in English text", Cyrillic(), [Reader.English]),
+        new("a plural after one", PluralAfterOne(), [Reader.English]),
+        new("minutes written as a prime (60′)", Prime(), People),
         new("a template or format placeholder", Placeholder(), People),
     ];
 
@@ -108,6 +110,12 @@ public static partial class ReaderRules
     // "1500.00", "83.5 %", "2.5 ч": a decimal point where Russian writes a comma (dates such as 25.11 are left alone).
     [GeneratedRegex(@"(?<![\d.])(\d{4,}\.\d{2}|\d+\.\d+[\u00A0 ]?(%|₽|ч\b|час|мин))(?![\d.])")]
     private static partial Regex DecimalPoint();
+
+    [GeneratedRegex(@"(?<![\d.,])\b1 (lessons|students|payments|days|hours|minutes)\b")]
+    private static partial Regex PluralAfterOne();
+
+    [GeneratedRegex(@"\d+[′']")]
+    private static partial Regex Prime();
 
     [GeneratedRegex(@"[А-Яа-яЁё]+")]
     private static partial Regex Cyrillic();
