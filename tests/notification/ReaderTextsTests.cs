@@ -27,9 +27,9 @@ public sealed class ReaderTextsTests(NotificationFactory factory)
 
         var toStudent = Assert.Single(await Mailbox.WaitForAsync(studentMail, NotificationFactory.MailTimeout));
         var toParent = Assert.Single(await Mailbox.WaitForAsync(parentMail, NotificationFactory.MailTimeout));
-        Assert.Contains("Ваш урок 25 ноября 2030, 18:00 проведён, длительность 60 мин.", toStudent.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Ваш урок от 25 ноября 2030, 18:00 проведён, длительность 60 мин.", toStudent.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("для ученика", toStudent.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Урок для ученика Пётр 25 ноября 2030, 18:00 проведён", toParent.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Урок для ученика Пётр от 25 ноября 2030, 18:00 проведён", toParent.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

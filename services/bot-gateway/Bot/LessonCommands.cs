@@ -85,7 +85,7 @@ public sealed class LessonCommands(BotDirectory directory, LessonPlanning planni
             return;
         }
 
-        var lines = lessons.Select(l => $"{l.Number}. {Escape(l.StudentName)} — {CompactForm.Format(l.StartsAt, ctx.TimeZone)}, {l.DurationMinutes}′");
+        var lines = lessons.Select(l => $"{l.Number}. {Escape(l.StudentName)} — {CompactForm.Format(l.StartsAt, ctx.TimeZone)}, {ctx.T("minutes", l.DurationMinutes)}");
         var buttons = lessons.Take(20).Select(l => new[]
         {
             InlineKeyboardButton.WithCallbackData($"{l.Number}. {l.StudentName} {CompactForm.Format(l.StartsAt, ctx.TimeZone)}", $"les:{l.Id:N}"),

@@ -124,6 +124,7 @@ public static class Texts
         ["students_list"] = ("<b>Ваши ученики</b>", "<b>Your students</b>"),
         ["no_lessons"] = ("Запланированных уроков нет. /schedule", "No scheduled lessons. /schedule"),
         ["lessons_list"] = ("<b>Запланированные уроки</b>", "<b>Scheduled lessons</b>"),
+        ["minutes"] = ("{0} мин", "{0} min"),
         ["lesson_actions"] = ("Урок: {0}. Что сделать?", "Lesson: {0}. What to do?"),
         ["btn_done"] = ("✅ Проведён", "✅ Done"),
         ["btn_noshow"] = ("🚫 Неявка", "🚫 No-show"),

@@ -56,6 +56,29 @@ public sealed partial class ChatPace(TelegramRateLimiter limiter, TimeProvider c
         {
             await Task.Delay(wait, clock, cancellationToken);
         }
+
+        await BeginAsync(chatId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The slot's wait may end before the chat's previous call has reached Telegram (it woke late, or is still
+    /// in flight): wait for that one's end and a full interval more, but never longer than <see cref="MaxWait"/>.
+    /// </summary>
+    private async Task BeginAsync(long chatId, CancellationToken cancellationToken)
+    {
+        var deadline = clock.GetUtcNow() + MaxWait;
+        try
+        {
+            for (var more = await limiter.BeginAsync(chatId); more > TimeSpan.Zero && clock.GetUtcNow() < deadline;
+                 more = await limiter.BeginAsync(chatId))
+            {
+                await Task.Delay(more, clock, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogUnpaced(ex, chatId);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The Telegram limiter could not be asked; replying to chat {ChatId} unpaced")]

@@ -8,8 +8,15 @@ using Repitbot.Notification.Templates;
 namespace Repitbot.Notification.People;
 
 /// <summary>Records the link (once per link id) and tells the tutor about their new student, by name.</summary>
-public sealed class StudentLinkedConsumer(NotificationDb db, NotificationPlanner planner) : IConsumer<StudentLinked>
+public sealed class StudentLinkedConsumer(NotificationDb db, NotificationPlanner planner, TimeProvider clock) : IConsumer<StudentLinked>
 {
+    /// <summary>
+    /// How long the tutor is waited for. Their UserRegistered travels on another queue and can arrive after the
+    /// link (the walkthrough saw it 14 s late on a busy machine, and the tutor never heard of the new student).
+    /// A tutor who works only over REST never registers: after this the message is told to nobody, not failed.
+    /// </summary>
+    public static readonly TimeSpan TutorPatience = TimeSpan.FromMinutes(2);
+
     public async Task Consume(ConsumeContext<StudentLinked> context)
     {
         var e = context.Message;
@@ -36,7 +43,20 @@ public sealed class StudentLinkedConsumer(NotificationDb db, NotificationPlanner
         }
 
         await planner.PlanAsync(new PlannedNotification(e.EventId, NotificationTypes.StudentLinked, e.OccurredAt,
-            [e.TutorId], _ => new() { ["student_name"] = name }) { FirstRecipientRequired = false },
+            [e.TutorId], _ => new() { ["student_name"] = name }) { FirstRecipientRequired = clock.GetUtcNow() - e.OccurredAt < TutorPatience },
             context.CancellationToken);
     }
+}
+
+/// <summary>Waits for an unknown tutor (<see cref="StudentLinkedConsumer.TutorPatience"/>) longer than the endpoint's retries alone would.</summary>
+public sealed class StudentLinkedConsumerDefinition : ConsumerDefinition<StudentLinkedConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<StudentLinkedConsumer> consumerConfigurator, IRegistrationContext context) =>
+        consumerConfigurator.UseMessageRetry(r =>
+        {
+            r.Handle<RecipientNotKnownException>();
+            r.Intervals(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8),
+                TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30));
+        });
 }

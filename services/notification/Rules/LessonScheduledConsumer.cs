@@ -6,13 +6,22 @@ using Repitbot.Notification.Templates;
 
 namespace Repitbot.Notification.Rules;
 
-/// <summary>Tells the student (and parents) about the new lesson and schedules its reminders.</summary>
+/// <summary>
+/// Tells the student (and parents) about the new lesson and schedules its reminders. A lesson recorded after it
+/// began (a tutor filling in last week) is news to nobody: "Ваш урок назначен на" yesterday only confuses the
+/// student, and the lesson's completion message says what happened.
+/// </summary>
 public sealed class LessonScheduledConsumer(Audience audience, NotificationPlanner planner, LessonReminders reminders)
     : IConsumer<LessonScheduled>
 {
     public async Task Consume(ConsumeContext<LessonScheduled> context)
     {
         var e = context.Message;
+        if (e.StartsAt <= e.OccurredAt)
+        {
+            return;
+        }
+
         var readers = await audience.StudentAndParentsAsync(e.TutorId, e.StudentId, e.OccurredAt, context.CancellationToken);
         var student = await audience.NameAsync(e.StudentId, context.CancellationToken);
         await planner.PlanAsync(new PlannedNotification(e.EventId, NotificationTypes.LessonScheduled, e.OccurredAt, readers, r => new()

@@ -31,7 +31,7 @@ public static class DefaultTemplates
         new(NotificationTypes.LessonCompleted, "ru",
             "{% if no_show %}Урок пропущен{% else %}Урок проведён: {{ minutes }} мин{% endif %}",
             Student("Ваш урок", "Урок для ученика {{ student_name }}")
-            + " {{ lesson_date }}{% if no_show %} отмечен как пропущенный.{% else %}{% if subject %} ({{ subject }}){% endif %} проведён, длительность {{ minutes }} мин.{% if homework %} Домашнее задание: {{ homework }}.{% endif %}{% endif %}"),
+            + " от {{ lesson_date }}{% if no_show %} отмечен как пропущенный.{% else %}{% if subject %} ({{ subject }}){% endif %} проведён, длительность {{ minutes }} мин.{% if homework %} Домашнее задание: {{ homework }}.{% endif %}{% endif %}"),
         new(NotificationTypes.LessonCompleted, "en",
             "{% if no_show %}Lesson missed{% else %}Lesson completed: {{ minutes }} min{% endif %}",
             Student("Your lesson", "The lesson for {{ student_name }}")
@@ -47,11 +47,11 @@ public static class DefaultTemplates
         new(NotificationTypes.PaymentReceived, "ru", "Оплата получена: {{ amount }}",
             "Получена " + Student("ваша оплата {{ amount }}", "оплата {{ amount }} за ученика {{ student_name }}") + "{% if lessons_covered > 0 %}, уроков: {{ lessons_covered }}{% endif %}. Спасибо!"),
         new(NotificationTypes.PaymentReceived, "en", "Payment received: {{ amount }}",
-            "We received {{ amount }} " + Student("from you", "for {{ student_name }}") + "{% if lessons_covered > 0 %}, lessons: {{ lessons_covered }}{% endif %}. Thank you!"),
+            "We received {{ amount }} " + Student("from you", "for {{ student_name }}") + "{% if lessons_covered > 0 %}, covering {{ lessons_covered }} " + Lessons("lessons_covered") + "{% endif %}. Thank you!"),
         new(NotificationTypes.BalanceLow, "ru", "Баланс заканчивается",
             Student("На вашем балансе", "На балансе ученика {{ student_name }}") + " осталось {{ balance }} (уроков: {{ lessons_remaining }}). Пора пополнить."),
         new(NotificationTypes.BalanceLow, "en", "Balance running low",
-            Student("Your balance", "The balance of {{ student_name }}") + " is {{ balance }} ({{ lessons_remaining }} lessons left). Time to top up."),
+            Student("Your balance", "The balance of {{ student_name }}") + " is {{ balance }} ({{ lessons_remaining }} " + Lessons("lessons_remaining") + " left). Time to top up."),
         new(NotificationTypes.StudentLinked, "ru", "Новый ученик: {{ student_name }}",
             "{{ student_name }} теперь в списке ваших учеников."),
         new(NotificationTypes.StudentLinked, "en", "New student: {{ student_name }}",
@@ -76,6 +76,9 @@ public static class DefaultTemplates
     /// </summary>
     private static string Student(string toTheStudent, string toOthers) =>
         $"{{% if reader == \"student\" %}}{toTheStudent}{{% else %}}{toOthers}{{% endif %}}";
+
+    /// <summary>"lesson" or "lessons" after the number in <paramref name="variable"/>: "1 lessons left" read wrong.</summary>
+    private static string Lessons(string variable) => $"{{% if {variable} == 1 %}}lesson{{% else %}}lessons{{% endif %}}";
 
     private static IEnumerable<TemplateVersion> Expand(Source s)
     {

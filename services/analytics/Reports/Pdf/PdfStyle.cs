@@ -9,12 +9,12 @@ public sealed class PdfStyle : IDisposable
 
     public PdfStyle(SKTypeface regular, SKTypeface bold)
     {
-        Body = new SKFont(regular, 9.5f);
-        Small = new SKFont(regular, 8f);
-        Bold = new SKFont(bold, 9.5f);
-        Heading = new SKFont(bold, 15f);
-        Title = new SKFont(bold, 26f);
-        KpiValue = new SKFont(bold, 15f);
+        Body = Font(regular, 9.5f);
+        Small = Font(regular, 8f);
+        Bold = Font(bold, 9.5f);
+        Heading = Font(bold, 15f);
+        Title = Font(bold, 26f);
+        KpiValue = Font(bold, 15f);
     }
 
     public SKFont Body { get; }
@@ -26,6 +26,14 @@ public sealed class PdfStyle : IDisposable
 
     public static float ContentWidth => PageWidth - 2 * Margin;
     public static float ContentBottom => PageHeight - Margin - FooterHeight;
+
+    /// <summary>
+    /// A font for a page, not a screen: unhinted, with fractional advances. Hinted advances are whole units, so
+    /// every glyph landed up to a unit away from where the font's widths put it, and text extraction (copying,
+    /// search, screen readers, pdftotext) read the gaps as spaces: "От чёт по занят иям".
+    /// </summary>
+    public static SKFont Font(SKTypeface typeface, float size) =>
+        new(typeface, size) { Hinting = SKFontHinting.None, Subpixel = true, LinearMetrics = true };
 
     public static SKPaint Fill(SKColor color) => new() { Color = color, IsAntialias = true, Style = SKPaintStyle.Fill };
 

@@ -39,7 +39,7 @@ public static class TableHeader
             else
             {
                 var size = Math.Max(MinSize, style.Bold.Size * room / style.Bold.MeasureText(table.Columns[c]));
-                using var smaller = new SKFont(style.Bold.Typeface, size);
+                using var smaller = PdfStyle.Font(style.Bold.Typeface, size);
                 canvas.DrawText(PdfStyle.Fit(table.Columns[c], smaller, room), left + 4, y + 11, SKTextAlign.Left, smaller, paint);
             }
 

@@ -8,13 +8,14 @@ public static class PaymentsSection
     {
         var t = context.Text;
         var area = await context.Area<PaymentsArea>().GetAsync(context.Scope, context.Period, context.CancellationToken, context.Memo);
+        // The amounts carry their currency ("3 500,00 ₽"); a label with the ISO code ("Выручка, RUB") repeated it in a form nobody reads.
         var kpis = area.Totals.SelectMany(c => new ReportKpi[]
         {
-            new($"{t["revenue"]}, {c.Currency}", t.Money(c.RevenueMinor, c.Currency)),
-            new($"{t["refunds"]}, {c.Currency}", t.Money(c.RefundsMinor, c.Currency)),
-            new($"{t["net-revenue"]}, {c.Currency}", t.Money(c.NetMinor, c.Currency)),
+            new(t["revenue"], t.Money(c.RevenueMinor, c.Currency)),
+            new(t["refunds"], t.Money(c.RefundsMinor, c.Currency)),
+            new(t["net-revenue"], t.Money(c.NetMinor, c.Currency)),
             new(t["payments"], t.Number(c.Payments)),
-            new($"{t["arpu"]}, {c.Currency}", t.Money(c.ArpuMinor, c.Currency)),
+            new(t["arpu"], t.Money(c.ArpuMinor, c.Currency)),
             new(t["students"], t.Number(area.ActiveStudents)),
         }).ToList();
         var methods = new ReportTable(t["method"], [t["method"], t["payments"], t["amount"]],

@@ -35,6 +35,18 @@ public sealed class TelegramChannelSender(IHttpClientFactory http, IOptions<Tele
         }
 
         await Task.Delay(wait, cancellationToken);
+        // The chat's previous call (a bot reply, another instance's message) may still be on its way or just
+        // ended: wait for it and a full interval, or give the row back to the schedule when that is far off.
+        for (var more = await limiter.BeginAsync(chatId); more > TimeSpan.Zero; more = await limiter.BeginAsync(chatId))
+        {
+            if (more > MaxWait)
+            {
+                return new SendResult.Later(more);
+            }
+
+            await Task.Delay(more, cancellationToken);
+        }
+
         var settings = options.Value;
         // The library would wait out a 429 inside this call; the durable schedule does that instead.
         var clientOptions = new TelegramBotClientOptions(settings.BotToken!, settings.ApiBaseUrl.TrimEnd('/')) { RetryThreshold = 0, RetryCount = 0 };
