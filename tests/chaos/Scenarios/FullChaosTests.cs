@@ -8,6 +8,9 @@ namespace Repitbot.Chaos.Scenarios;
 public sealed class FullChaosTests(ChaosSuite suite)
 {
     [Fact]
+    public Task Redis_killed_mid_burst() => ScenarioRunner.RunAsync(suite, ChaosScenario.ServerKill("redis"));
+
+    [Fact]
     public Task RabbitMQ_killed_mid_burst() => ScenarioRunner.RunAsync(suite, ChaosScenario.ServerKill("rabbitmq"));
 
     [Fact]
