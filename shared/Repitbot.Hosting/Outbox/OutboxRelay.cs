@@ -22,6 +22,13 @@ internal sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes,
 {
     private const int BatchSize = 200;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a batch may wait for the broker's confirms. A publish on a channel that died with the broker can
+    /// wait for a confirm that never comes; bounded, the batch is tried again on a fresh channel (its rows stay
+    /// unpublished, and a second copy of what did go out is absorbed by idempotent consumers).
+    /// </summary>
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(15);
     private static readonly Counter Published = Metrics.CreateCounter(
         "repitbot_outbox_published_total", "Outbox messages published to the broker.");
     private static readonly Counter Failures = Metrics.CreateCounter(
@@ -79,7 +86,19 @@ internal sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes,
             return 0;
         }
 
-        await Task.WhenAll(batch.Select(row => PublishAsync(row, cancellationToken)));
+        using (var confirms = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            confirms.CancelAfter(PublishTimeout);
+            try
+            {
+                await Task.WhenAll(batch.Select(row => PublishAsync(row, confirms.Token)));
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The broker confirmed no batch of {batch.Count} outbox messages within {PublishTimeout.TotalSeconds:0} s.");
+            }
+        }
+
         var now = clock.GetUtcNow();
         foreach (var row in batch)
         {
