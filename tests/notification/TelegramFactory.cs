@@ -7,7 +7,7 @@ namespace Repitbot.Notification.Tests;
 /// The service with Telegram switched on against the Bot API stand-in; both enforce the same limits
 /// (100 messages a second for the bot, 1 a second per chat) so a burst finishes within a test.
 /// </summary>
-public sealed class TelegramFactory : NotificationFactory
+public class TelegramFactory : NotificationFactory
 {
     public const int GlobalLimit = 100;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Repitbot.Hosting.Data;
 using Repitbot.Hosting.Telegram;
 using Repitbot.Notification.Observability;
 using Repitbot.Notification.Templates;
@@ -20,6 +21,9 @@ public sealed class TelegramChannelSender(IHttpClientFactory http, IOptions<Tele
     /// <summary>The longest a worker holds a claimed row waiting for its slot; later slots go back to the schedule.</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How long a row waits in the schedule while the shared pace (Redis) cannot be reached.</summary>
+    private static readonly TimeSpan PaceUnavailableWait = TimeSpan.FromSeconds(1);
+
     public async Task<SendResult> SendAsync(Delivery delivery, RenderedMessage message, string recipientName,
         CancellationToken cancellationToken)
     {
@@ -28,23 +32,18 @@ public sealed class TelegramChannelSender(IHttpClientFactory http, IOptions<Tele
             return new SendResult.Permanent("The recipient has no Telegram chat.", "no_chat", DisableChannel: false);
         }
 
-        var wait = await limiter.ReserveAsync(chatId, MaxWait);
-        if (wait < TimeSpan.Zero)
+        try
         {
-            return new SendResult.Later(-wait);
-        }
-
-        await Task.Delay(wait, cancellationToken);
-        // The chat's previous call (a bot reply, another instance's message) may still be on its way or just
-        // ended: wait for it and a full interval, or give the row back to the schedule when that is far off.
-        for (var more = await limiter.BeginAsync(chatId); more > TimeSpan.Zero; more = await limiter.BeginAsync(chatId))
-        {
-            if (more > MaxWait)
+            if (await PaceAsync(chatId, cancellationToken) is { } later)
             {
-                return new SendResult.Later(more);
+                return later;
             }
-
-            await Task.Delay(more, cancellationToken);
+        }
+        catch (Exception ex) when (TransientFailures.IsTransient(ex))
+        {
+            // The shared pace lives in Redis. Without it a message could meet a 429, so the row goes back to the
+            // schedule for a moment, never to a lease that runs out (which would announce a second copy that is not).
+            return new SendResult.Later(PaceUnavailableWait);
         }
 
         var settings = options.Value;
@@ -71,7 +70,48 @@ public sealed class TelegramChannelSender(IHttpClientFactory http, IOptions<Tele
         finally
         {
             // The bot gateway's replies to this chat keep a full interval from this message's end.
+            await FinishQuietlyAsync(chatId);
+        }
+    }
+
+    /// <summary>Waits for the chat's slot; a result when the row must go back to the schedule instead.</summary>
+    private async Task<SendResult?> PaceAsync(long chatId, CancellationToken cancellationToken)
+    {
+        var wait = await limiter.ReserveAsync(chatId, MaxWait);
+        if (wait < TimeSpan.Zero)
+        {
+            return new SendResult.Later(-wait);
+        }
+
+        await Task.Delay(wait, cancellationToken);
+        // The chat's previous call (a bot reply, another instance's message) may still be on its way or just
+        // ended: wait for it and a full interval, or give the row back to the schedule when that is far off.
+        for (var more = await limiter.BeginAsync(chatId); more > TimeSpan.Zero; more = await limiter.BeginAsync(chatId))
+        {
+            if (more > MaxWait)
+            {
+                return new SendResult.Later(more);
+            }
+
+            await Task.Delay(more, cancellationToken);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Records the call's end for the pace. Redis away must not undo a message Telegram accepted: an exception here
+    /// would leave the row unrecorded and send it again. The chat's in-flight marker then expires on its own.
+    /// </summary>
+    private async Task FinishQuietlyAsync(long chatId)
+    {
+        try
+        {
             await limiter.FinishedAsync(chatId);
+        }
+        catch (Exception ex) when (TransientFailures.IsTransient(ex))
+        {
+            // Nothing more to do: the next sender to this chat finds no end recorded and paces from its own slot.
         }
     }
 
