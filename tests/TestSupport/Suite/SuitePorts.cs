@@ -7,10 +7,20 @@ namespace Repitbot.TestSupport.Suite;
 public sealed record SuitePorts(int Gateway, int BotGateway, int Notification, int Analytics)
 {
     /// <summary>tests/EndToEnd.</summary>
-    public static readonly SuitePorts EndToEnd = new(18080, 18000, 18006, 18007);
+    public static readonly SuitePorts EndToEnd = Shifted(18080, 18000, 18006, 18007);
 
     /// <summary>tests/ops (Prometheus scrapes these).</summary>
-    public static readonly SuitePorts Monitoring = new(19080, 19000, 19006, 19007);
+    public static readonly SuitePorts Monitoring = Shifted(19080, 19000, 19006, 19007);
+
+    /// <summary>
+    /// REPITBOT_SUITE_PORT_OFFSET moves every port by the same amount, so two checkouts on one machine can run
+    /// these suites at once.
+    /// </summary>
+    private static SuitePorts Shifted(int gateway, int botGateway, int notification, int analytics)
+    {
+        var offset = int.TryParse(Environment.GetEnvironmentVariable("REPITBOT_SUITE_PORT_OFFSET"), out var value) ? value : 0;
+        return new(gateway + offset, botGateway + offset, notification + offset, analytics + offset);
+    }
 
     /// <summary>Service folder, assembly and port, in the order the suite starts them (the gateway first: the others read its JWKS).</summary>
     public IReadOnlyList<(string Name, string Assembly, int Port)> Services =>
