@@ -94,9 +94,7 @@ cmd_database() {
   local name=${1:-}
   [[ $name =~ ^[a-z_][a-z0-9_]{0,62}$ ]] || die "usage: $0 database NAME (lower-case letters, digits, _)"
   postgres_running || die "postgres is not running; run: $0 up"
-  as_postgres psql -X -q -h "$(pg_socket_dir)" -p "$PG_PORT" -U postgres -d postgres \
-    -v ON_ERROR_STOP=1 -v db="$name" -f - <"$ROLES_SQL" >>"$PG_LOG" 2>&1 ||
-    fail postgres "01-roles.sql failed for database $name" "$PG_LOG"
+  postgres_apply_roles "$name" || fail postgres "01-roles.sql failed for database $name" "$PG_LOG"
   report postgres "ready" "$(postgres_addr) database $name"
 }
 

@@ -55,9 +55,20 @@ postgres_start() {
 
 postgres_await() {
   wait_ready postgres "" "$PG_LOG" postgres_running
-  as_postgres psql -X -q -h "$(pg_socket_dir)" -p "$PG_PORT" -U postgres -d postgres \
-    -v ON_ERROR_STOP=1 -f - <"$ROLES_SQL" >>"$PG_LOG" 2>&1 ||
-    fail postgres "01-roles.sql failed" "$PG_LOG"
+  postgres_apply_roles || fail postgres "01-roles.sql failed" "$PG_LOG"
+}
+
+# Runs 01-roles.sql (for database $1, repitbot when empty). One run at a time on this machine: two at
+# once (test classes making throwaway databases side by side) both ALTER the same shared roles, and
+# PostgreSQL fails the loser with "tuple concurrently updated".
+postgres_apply_roles() {
+  local db_args=()
+  [[ -n ${1:-} ]] && db_args=(-v db="$1")
+  (
+    flock -w "$WAIT_SECONDS" 9 || { echo "waited $WAIT_SECONDS s for $LOCAL_DIR/roles.lock" >>"$PG_LOG"; exit 1; }
+    as_postgres psql -X -q -h "$(pg_socket_dir)" -p "$PG_PORT" -U postgres -d postgres \
+      -v ON_ERROR_STOP=1 "${db_args[@]}" -f - <"$ROLES_SQL" >>"$PG_LOG" 2>&1
+  ) 9>"$LOCAL_DIR/roles.lock"
 }
 
 postgres_stop() {
