@@ -4,7 +4,10 @@ using Repitbot.Analytics.Ingestion;
 
 namespace Repitbot.Analytics.Admin;
 
-/// <summary>Stored events of a span of UTC days read back one at a time (for one tutor or all), as ingestion saw them.</summary>
+/// <summary>
+/// Stored events that count on a span of UTC days (<see cref="HappenedAt"/>), read back one at a time (for one tutor or all),
+/// as ingestion saw them.
+/// </summary>
 public sealed class StoredEvents(NpgsqlDataSource dataSource)
 {
     public async IAsyncEnumerable<IngestedEvent> ReadAsync(DateOnly from, DateOnly to, Guid? tutorId,
@@ -22,7 +25,7 @@ public sealed class StoredEvents(NpgsqlDataSource dataSource)
     {
         await using var command = new NpgsqlCommand($"""
             SELECT type, payload::text FROM analytics.events
-            WHERE occurred_at >= @from AND occurred_at < @to {(tutorId is null ? "" : "AND tutor_id = @tutor")}
+            WHERE {HappenedAt.InPeriodSql()} {(tutorId is null ? "" : "AND tutor_id = @tutor")}
             """, connection, transaction);
         command.Parameters.AddWithValue("from", new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         command.Parameters.AddWithValue("to", new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
@@ -42,12 +45,19 @@ public sealed class StoredEvents(NpgsqlDataSource dataSource)
         }
     }
 
-    /// <summary>The first and last UTC day with a stored event (of the tutor), or null when there is none.</summary>
+    /// <summary>
+    /// The first and last UTC day a stored event (of the tutor) counts on, or null when there is none. Only a completed
+    /// lesson can count before it was recorded, so those are the only rows read beyond <c>event_ids</c>.
+    /// </summary>
     public async Task<(DateOnly From, DateOnly To)?> SpanAsync(Guid? tutorId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(tutorId is null
-            ? "SELECT min(occurred_at), max(occurred_at) FROM analytics.event_ids"
-            : "SELECT min(occurred_at), max(occurred_at) FROM analytics.events WHERE tutor_id = $1");
+            ? $"""
+                SELECT least(min(occurred_at), (SELECT min({HappenedAt.Sql()}) FROM analytics.events WHERE type = 'LessonCompleted')),
+                       max(occurred_at)
+                FROM analytics.event_ids
+                """
+            : $"SELECT min({HappenedAt.Sql()}), max(occurred_at) FROM analytics.events WHERE tutor_id = $1");
         if (tutorId is { } id)
         {
             command.Parameters.AddWithValue(id);

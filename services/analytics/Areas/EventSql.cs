@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Npgsql;
+using Repitbot.Analytics.Ingestion;
 
 namespace Repitbot.Analytics.Areas;
 
@@ -10,7 +11,8 @@ namespace Repitbot.Analytics.Areas;
 public sealed partial class EventSql(NpgsqlDataSource dataSource)
 {
     /// <summary>
-    /// <paramref name="sql"/> may use <c>{scope}</c> (or <c>{scope:e.}</c> for table alias e), <c>@from</c>,
+    /// <paramref name="sql"/> may use <c>{scope}</c> (or <c>{scope:e.}</c> for table alias e), <c>{happened}</c> (when the
+    /// event counts, <see cref="HappenedAt"/>), <c>{happenedInPeriod}</c> (it counts in [@from, @to)), <c>@from</c>,
     /// <c>@to</c> (exclusive), <c>@fromDay</c> and <c>@toDay</c> (dates, both included), <c>@bucket</c>
     /// (day, week or month) and any <paramref name="parameters"/>.
     /// </summary>
@@ -49,8 +51,13 @@ public sealed partial class EventSql(NpgsqlDataSource dataSource)
     }
 
     private static string Expand(string sql, AnalyticsScope scope) =>
-        ScopePlaceholder().Replace(sql, m => scope.Condition(m.Groups["alias"].Value));
+        Placeholder().Replace(sql, m => m.Groups["name"].Value switch
+        {
+            "scope" => scope.Condition(m.Groups["alias"].Value),
+            "happened" => HappenedAt.Sql(m.Groups["alias"].Value),
+            _ => HappenedAt.InPeriodSql(m.Groups["alias"].Value),
+        });
 
-    [GeneratedRegex(@"\{scope(?::(?<alias>\w+\.))?\}")]
-    private static partial Regex ScopePlaceholder();
+    [GeneratedRegex(@"\{(?<name>scope|happened|happenedInPeriod)(?::(?<alias>\w+\.))?\}")]
+    private static partial Regex Placeholder();
 }

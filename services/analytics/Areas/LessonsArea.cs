@@ -15,7 +15,7 @@ public sealed record LessonsReport(Period Period, long Scheduled, long Completed
 }
 
 /// <summary>
-/// Lessons by when the event happened: scheduled, completed (attended), no-shows, cancellations by reason,
+/// Lessons by when they happened (<see cref="Ingestion.HappenedAt"/>: a completed lesson on the day it was held): scheduled, completed (attended), no-shows, cancellations by reason,
 /// and attended lessons on a weekday (Monday first) × hour grid in a chosen time zone. The series of a
 /// tutor (or of everyone) is a sum over days and comes from the daily rollup; a student's own view, the
 /// reasons (kept as written) and the heatmap (hours) come from the events.
@@ -57,27 +57,28 @@ public sealed class LessonsArea(EventSql sql)
             """, scope, period, r => new CancellationCount(r.GetString(0), r.GetString(1), r.GetInt64(2)), ct));
 
     /// <summary>
-    /// Attended lessons by weekday (0 = Monday) and hour of the lesson's own start (its latest LessonScheduled or
-    /// LessonRescheduled <c>startsAt</c>; when analytics has neither, the time it was recorded), both in
-    /// <paramref name="timeZone"/> (an IANA id). Which lessons count is still decided by when they were recorded.
+    /// Attended lessons that count in the period (<see cref="Ingestion.HappenedAt"/>) by weekday (0 = Monday) and hour of the
+    /// lesson's own start, both in <paramref name="timeZone"/> (an IANA id): the completion's own <c>startsAt</c>, else its
+    /// latest LessonScheduled or LessonRescheduled <c>startsAt</c> (older publishers), else the time it was recorded.
     /// </summary>
     public Task<long[][]> HeatmapAsync(AnalyticsScope scope, Period period, string timeZone, CancellationToken ct, ReadMemo? memo = null) =>
         ReadMemo.Once(memo, $"lessons-heatmap:{period.From}:{period.To}:{timeZone}", async () =>
         {
             var cells = await sql.ListAsync("""
                 WITH taught AS (
-                    SELECT e.payload->>'lessonId' AS lesson_id, e.occurred_at
+                    SELECT e.payload->>'lessonId' AS lesson_id, {happened:e.} AS happened_at, e.payload->>'startsAt' IS NOT NULL AS own_start
                     FROM analytics.events e
-                    WHERE {scope:e.} AND e.occurred_at >= @from AND e.occurred_at < @to
+                    WHERE {scope:e.} AND {happenedInPeriod:e.}
                       AND e.type = 'LessonCompleted' AND e.payload->>'outcome' = 'Attended'
                 ), starts AS (
                     SELECT DISTINCT ON (p.payload->>'lessonId') p.payload->>'lessonId' AS lesson_id, (p.payload->>'startsAt')::timestamptz AS starts_at
                     FROM analytics.events p
                     WHERE {scope:p.} AND p.occurred_at < @to AND p.type IN ('LessonScheduled', 'LessonRescheduled')
-                      AND p.payload->>'lessonId' IN (SELECT lesson_id FROM taught)
+                      AND p.payload->>'lessonId' IN (SELECT lesson_id FROM taught WHERE NOT own_start)
                     ORDER BY p.payload->>'lessonId', p.occurred_at DESC
                 ), lessons AS (
-                    SELECT coalesce(s.starts_at, t.occurred_at) AS at FROM taught t LEFT JOIN starts s USING (lesson_id)
+                    SELECT CASE WHEN t.own_start THEN t.happened_at ELSE coalesce(s.starts_at, t.happened_at) END AS at
+                    FROM taught t LEFT JOIN starts s USING (lesson_id)
                 )
                 SELECT extract(isodow FROM at AT TIME ZONE @tz)::int - 1, extract(hour FROM at AT TIME ZONE @tz)::int, count(*)
                 FROM lessons
@@ -103,14 +104,14 @@ public sealed class LessonsArea(EventSql sql)
         """;
 
     private const string FromEvents = """
-        SELECT date_trunc(@bucket, occurred_at AT TIME ZONE 'UTC')::date,
+        SELECT date_trunc(@bucket, {happened} AT TIME ZONE 'UTC')::date,
                count(*) FILTER (WHERE type = 'LessonScheduled'),
                count(*) FILTER (WHERE type = 'LessonCompleted' AND payload->>'outcome' = 'Attended'),
                count(*) FILTER (WHERE type = 'LessonCompleted' AND payload->>'outcome' = 'NoShow'),
                count(*) FILTER (WHERE type = 'LessonCancelled'),
                coalesce(sum((payload->>'minutes')::bigint) FILTER (WHERE type = 'LessonCompleted' AND payload->>'outcome' = 'Attended'), 0)
         FROM analytics.events
-        WHERE {scope} AND occurred_at >= @from AND occurred_at < @to
+        WHERE {scope} AND {happenedInPeriod}
           AND type IN ('LessonScheduled', 'LessonCompleted', 'LessonCancelled')
         GROUP BY 1
         """;

@@ -96,7 +96,7 @@ public sealed class PaymentsArea(EventSql sql, Profiles profiles)
             held AS (
                 SELECT DISTINCT payload->>'lessonId' AS lesson, student_id
                 FROM analytics.events
-                WHERE {scope} AND occurred_at < @to AND type = 'LessonCompleted' AND student_id IS NOT NULL),
+                WHERE {scope} AND {happened} < @to AND type = 'LessonCompleted' AND student_id IS NOT NULL),
             charged AS (
                 SELECT h.student_id, p.currency, sum(p.price) AS charged FROM held h JOIN priced p USING (lesson) GROUP BY 1, 2)
             SELECT coalesce(m.student_id, c.student_id), coalesce(m.currency, c.currency),

@@ -27,7 +27,7 @@ public sealed class StudentStandings(EventSql sql, Profiles profiles)
                    count(*) FILTER (WHERE type = 'HomeworkGraded'),
                    coalesce(sum((payload->>'score')::int) FILTER (WHERE type = 'HomeworkGraded'), 0)
             FROM analytics.events
-            WHERE {scope} AND student_id IS NOT NULL AND occurred_at >= @from AND occurred_at < @to
+            WHERE {scope} AND student_id IS NOT NULL AND {happenedInPeriod}
               AND type IN ('LessonCompleted', 'LessonCancelled', 'HomeworkSubmitted', 'HomeworkGraded')
             GROUP BY 1
             """, scope, period, r => (Student: r.GetGuid(0), Counts: new RatingCounts(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3),

@@ -12,7 +12,7 @@ public sealed record StudentsReport(Period Period, long NewStudents, long Dau, l
     IReadOnlyList<RetentionCohort> Cohorts, IReadOnlyList<ChurnRisk> ChurnRisk, IReadOnlyList<StudentStanding> Students);
 
 /// <summary>
-/// Activity is any event naming the student. Windows end with the period's last day: DAU that day,
+/// Activity is any event naming the student, on the day it happened (<see cref="Ingestion.HappenedAt"/>). Windows end with the period's last day: DAU that day,
 /// WAU the last 7 days, MAU the last 30; stickiness is the average DAU over those 30 days against MAU.
 /// Cohorts are students by the week of their first attended lesson; retention is the share of a
 /// cohort with an attended lesson in each later week (up to <see cref="MaxWeeks"/>). Students lists each
@@ -28,15 +28,17 @@ public sealed class StudentsArea(EventSql sql, Profiles profiles, StudentStandin
         var churnTask = ChurnAsync(scope, period, ct);
         var standingsTask = standings.GetAsync(scope, period, ct);
         var activity = (await sql.ListAsync("""
-            WITH firsts AS (SELECT student_id, min(occurred_at) AS first FROM analytics.events
-                            WHERE {scope} AND student_id IS NOT NULL AND occurred_at < @to GROUP BY 1)
+            WITH firsts AS (SELECT student_id, min({happened}) AS first FROM analytics.events
+                            WHERE {scope} AND student_id IS NOT NULL AND {happened} < @to GROUP BY 1),
+            recent AS (SELECT student_id, {happened} AS at FROM analytics.events
+                       WHERE {scope} AND student_id IS NOT NULL AND occurred_at >= @to - interval '30 days'
+                         AND {happened} >= @to - interval '30 days' AND {happened} < @to)
             SELECT (SELECT count(*) FROM firsts WHERE first >= @from),
-                   count(DISTINCT student_id) FILTER (WHERE occurred_at >= @to - interval '1 day'),
-                   count(DISTINCT student_id) FILTER (WHERE occurred_at >= @to - interval '7 days'),
+                   count(DISTINCT student_id) FILTER (WHERE at >= @to - interval '1 day'),
+                   count(DISTINCT student_id) FILTER (WHERE at >= @to - interval '7 days'),
                    count(DISTINCT student_id),
-                   count(DISTINCT (student_id, (occurred_at AT TIME ZONE 'UTC')::date))
-            FROM analytics.events
-            WHERE {scope} AND student_id IS NOT NULL AND occurred_at >= @to - interval '30 days' AND occurred_at < @to
+                   count(DISTINCT (student_id, (at AT TIME ZONE 'UTC')::date))
+            FROM recent
             """, scope, period, r => (New: r.GetInt64(0), Dau: r.GetInt64(1), Wau: r.GetInt64(2), Mau: r.GetInt64(3),
             StudentDays: r.GetInt64(4)), ct)).Single();
         var (cohorts, churn, students) = (await cohortsTask, await churnTask, await standingsTask);
@@ -51,10 +53,10 @@ public sealed class StudentsArea(EventSql sql, Profiles profiles, StudentStandin
     {
         var cells = await sql.ListAsync("""
             WITH lessons AS (
-                SELECT DISTINCT student_id, date_trunc('week', occurred_at AT TIME ZONE 'UTC')::date AS week
+                SELECT DISTINCT student_id, date_trunc('week', {happened} AT TIME ZONE 'UTC')::date AS week
                 FROM analytics.events
                 WHERE {scope} AND type = 'LessonCompleted' AND payload->>'outcome' = 'Attended'
-                  AND student_id IS NOT NULL AND occurred_at < @to),
+                  AND student_id IS NOT NULL AND {happened} < @to),
             firsts AS (SELECT student_id, min(week) AS cohort FROM lessons GROUP BY 1)
             SELECT f.cohort, (l.week - f.cohort) / 7, count(*)
             FROM firsts f JOIN lessons l USING (student_id)
@@ -75,12 +77,12 @@ public sealed class StudentsArea(EventSql sql, Profiles profiles, StudentStandin
     private async Task<List<ChurnRisk>> ChurnAsync(AnalyticsScope scope, Period period, CancellationToken ct)
     {
         var rows = await sql.ListAsync("""
-            SELECT student_id, max(occurred_at),
-                   count(*) FILTER (WHERE occurred_at >= @to - interval '28 days'),
-                   count(*) FILTER (WHERE occurred_at >= @to - interval '56 days' AND occurred_at < @to - interval '28 days')
-            FROM analytics.events
-            WHERE {scope} AND type = 'LessonCompleted' AND payload->>'outcome' = 'Attended'
-              AND student_id IS NOT NULL AND occurred_at < @to
+            SELECT student_id, max(at),
+                   count(*) FILTER (WHERE at >= @to - interval '28 days'),
+                   count(*) FILTER (WHERE at >= @to - interval '56 days' AND at < @to - interval '28 days')
+            FROM (SELECT student_id, {happened} AS at FROM analytics.events
+                  WHERE {scope} AND type = 'LessonCompleted' AND payload->>'outcome' = 'Attended'
+                    AND student_id IS NOT NULL AND {happened} < @to) lessons
             GROUP BY 1
             """, scope, period, r => (Student: r.GetGuid(0), Last: r.GetFieldValue<DateTimeOffset>(1), Recent: r.GetInt64(2),
             Previous: r.GetInt64(3)), ct);

@@ -40,12 +40,15 @@ public sealed class StoredTotals(NpgsqlDataSource dataSource)
         return totals;
     }
 
-    /// <summary>Students who attended, submitted homework, viewed a material or paid (the events that make one active; see EventEffects).</summary>
+    /// <summary>
+    /// Students who attended, submitted homework, viewed a material or paid (the events that make one active; see EventEffects)
+    /// on the UTC days from..to, by when it happened (<see cref="HappenedAt"/>), as the Redis counts are.
+    /// </summary>
     public async Task<long> ActiveStudentsAsync(Guid? tutorId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT count(DISTINCT student_id) FROM analytics.events
-            WHERE occurred_at >= $1 AND occurred_at < $2 {(tutorId is null ? "" : "AND tutor_id = $3")}
+            WHERE occurred_at >= $1 AND {HappenedAt.Sql()} >= $1 AND {HappenedAt.Sql()} < $2 {(tutorId is null ? "" : "AND tutor_id = $3")}
               AND (type IN ('HomeworkSubmitted', 'MaterialViewed', 'PaymentReceived')
                    OR (type = 'LessonCompleted' AND payload->>'outcome' = 'Attended'))
             """);

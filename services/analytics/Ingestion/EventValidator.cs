@@ -38,6 +38,8 @@ public static partial class EventValidator
         {
             LessonCompleted c when !Enum.IsDefined(c.Outcome) => "outcome is not Attended or NoShow.",
             LessonCompleted { Minutes: < 0 or > 24 * 60 } => "minutes must be between 0 and 1440.",
+            // The lesson's own time decides its day (HappenedAt), so it is held to the same floor as occurredAt.
+            LessonCompleted { StartsAt: { } startsAt } when startsAt < Earliest => $"startsAt {startsAt:O} is before {Earliest:yyyy-MM-dd}.",
             LessonCancelled c when !Enum.IsDefined(c.CancelledBy) => "cancelledBy is not a known party.",
             LessonCancelled { Reason: null } => "reason is missing.",
             HomeworkGraded { Score: < 0 or > 100 } => "score must be between 0 and 100.",

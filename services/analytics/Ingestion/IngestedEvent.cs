@@ -4,17 +4,18 @@ using Repitbot.Contracts;
 namespace Repitbot.Analytics.Ingestion;
 
 /// <summary>An event as the analytics store keeps it: its row and what it adds to its tutor's day.</summary>
+/// <remarks><see cref="OccurredAt"/> is when it was recorded (the partition key); <see cref="HappenedAt"/> what it counts by.</remarks>
 public sealed record IngestedEvent(Guid EventId, string Type, Guid TutorId, Guid? StudentId, DateTimeOffset OccurredAt,
-    string Payload, EventEffect Effect)
+    DateTimeOffset HappenedAt, string Payload, EventEffect Effect)
 {
-    /// <summary>Days are UTC days: late and out-of-order events land on the day they happened.</summary>
-    public DateOnly Day => DateOnly.FromDateTime(OccurredAt.UtcDateTime);
+    /// <summary>The UTC day the event counts on (<see cref="Ingestion.HappenedAt"/>), however late it arrives.</summary>
+    public DateOnly Day => DateOnly.FromDateTime(HappenedAt.UtcDateTime);
 
     public static IngestedEvent From(IDomainEvent e) => From(e, JsonSerializer.Serialize(e, e.GetType(), WireFormat.Json));
 
     /// <summary>An event read back from the store, with the payload it was stored with.</summary>
     public static IngestedEvent From(IDomainEvent e, string payload) => new(e.EventId, e.GetType().Name, e.TutorId, StudentOf(e),
-        e.OccurredAt.ToUniversalTime(), payload, EventEffects.Of(e));
+        e.OccurredAt.ToUniversalTime(), Ingestion.HappenedAt.Of(e), payload, EventEffects.Of(e));
 
     public static Guid? StudentOf(IDomainEvent e) => e switch
     {

@@ -1,18 +1,19 @@
 using Npgsql;
+using Repitbot.Analytics.Ingestion;
 
 namespace Repitbot.Analytics.Rollups;
 
 /// <summary>
 /// Weekly retention cohorts, recomputed whole: a student joins the cohort of the ISO week (Monday, UTC)
-/// of their first attended lesson with a tutor, and counts as retained in week N when they attended a
+/// of their first attended lesson with a tutor (the day it was held, <see cref="HappenedAt"/>), and counts as retained in week N when they attended a
 /// lesson with that tutor N weeks later. Replaced in one transaction, so it is idempotent.
 /// </summary>
 public sealed class RetentionCohorts(NpgsqlDataSource dataSource)
 {
-    private const string Recompute = """
+    private static readonly string Recompute = $"""
         DELETE FROM analytics.weekly_retention;
         WITH attended AS (
-            SELECT tutor_id, student_id, date_trunc('week', occurred_at AT TIME ZONE 'UTC')::date AS week
+            SELECT tutor_id, student_id, date_trunc('week', {HappenedAt.Sql()} AT TIME ZONE 'UTC')::date AS week
             FROM analytics.events
             WHERE type = 'LessonCompleted' AND payload->>'outcome' = 'Attended' AND student_id IS NOT NULL
             GROUP BY 1, 2, 3),

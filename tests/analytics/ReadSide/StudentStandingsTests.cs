@@ -44,6 +44,31 @@ public sealed class StudentStandingsTests(ReadSideFactory factory)
         Assert.True(english.Contains("Level and rating") && english.Contains("62.5 %"), "The English PDF is not in English.");
     }
 
+    [Fact]
+    public async Task The_students_CSV_has_each_students_level_and_rating_columns()
+    {
+        var tutorId = Guid.NewGuid();
+        var (anna, boris, vera) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await factory.StoreAsync(Fixture(tutorId, anna, boris, vera, DateTimeOffset.UtcNow.AddDays(-10)));
+        using var tutor = factory.Tutor(tutorId);
+
+        var lines = (await tutor.GetStringAsync("/api/v1/reports/quick/student?days=30&format=csv")).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
+
+        Assert.Equal(["student_id", "last_lesson", "days_idle", "lessons_last_4_weeks", "lessons_previous_4_weeks", "score", "segment",
+            "student_name", "level", "rating", "attendance_percent", "homework_score", "punctuality_percent"], lines[0]);
+        var rows = lines.Skip(1).ToDictionary(l => l[7], l => string.Join(",", l[8..]));
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["Анна Иванова"] = "B1,69,60,80,62.5",
+            ["Борис Орлов"] = ",70,,55,100",
+            ["Вера Котова"] = "Продвинутый,,,,",
+        }, rows);
+        // Анна has attended lessons, so her churn columns are filled; Вера has none to judge by.
+        Assert.Equal((anna.ToString(), "3"), (lines[1][0], lines[1][3]));
+        Assert.Equal(["", ""], lines.Single(l => l[7] == "Вера Котова")[1..3]);
+    }
+
     private static double? Number(JsonElement row, string name) =>
         row.GetProperty(name).ValueKind == JsonValueKind.Null ? null : row.GetProperty(name).GetDouble();
 

@@ -22,10 +22,30 @@ public static class StudentsSection
             area.Students.Select(s => (IReadOnlyList<string>)[s.Name, s.Level ?? "—", s.Rating is { } r ? t.Number(r) : "—",
                 t.Percent(s.AttendancePercent), s.HomeworkScore is { } h ? h.ToString("0.#", t.Culture) : "—", t.Percent(s.PunctualityPercent)]).ToList(),
             [1.4f, 1.3f, 0.9f, 1.3f, 1, 1.4f]);
-        var csv = new ReportTable("students", ["student_id", "last_lesson", "days_idle", "lessons_last_4_weeks", "lessons_previous_4_weeks", "score", "segment", "student_name"],
-            area.ChurnRisk.Select(c => (IReadOnlyList<string>)[c.StudentId.ToString(), c.LastLesson.ToString("yyyy-MM-dd", null),
-                ReportContext.Raw(c.DaysSinceLastLesson), ReportContext.Raw(c.LessonsLast4Weeks), ReportContext.Raw(c.LessonsPrevious4Weeks),
-                ReportContext.Raw(c.Score), c.Segment, c.Name]).ToList());
-        return new ReportSection("students", t["students"], kpis, [await context.ChartAsync("retention")], [standings, churn], area, csv);
+        return new ReportSection("students", t["students"], kpis, [await context.ChartAsync("retention")], [standings, churn], area, Csv(area));
+    }
+
+    /// <summary>
+    /// One row per student with a churn risk or a standing: churn risk first (riskiest first), then the others in rating order.
+    /// Columns are only ever added at the end, so readers by position keep working; empty where a figure does not exist.
+    /// </summary>
+    private static ReportTable Csv(StudentsReport area)
+    {
+        var standingOf = area.Students.ToDictionary(s => s.StudentId);
+        var churnOf = area.ChurnRisk.ToDictionary(c => c.StudentId);
+        var students = area.ChurnRisk.Select(c => (c.StudentId, c.Name))
+            .Concat(area.Students.Where(s => !churnOf.ContainsKey(s.StudentId)).Select(s => (s.StudentId, s.Name)));
+        return new ReportTable("students",
+            ["student_id", "last_lesson", "days_idle", "lessons_last_4_weeks", "lessons_previous_4_weeks", "score", "segment", "student_name",
+                "level", "rating", "attendance_percent", "homework_score", "punctuality_percent"],
+            students.Select(student =>
+            {
+                var c = churnOf.GetValueOrDefault(student.StudentId);
+                var s = standingOf.GetValueOrDefault(student.StudentId);
+                return (IReadOnlyList<string>)[student.StudentId.ToString(), c?.LastLesson.ToString("yyyy-MM-dd", null) ?? "",
+                    ReportContext.Raw(c?.DaysSinceLastLesson), ReportContext.Raw(c?.LessonsLast4Weeks), ReportContext.Raw(c?.LessonsPrevious4Weeks),
+                    ReportContext.Raw(c?.Score), c?.Segment ?? "", student.Name, s?.Level ?? "", ReportContext.Raw(s?.Rating),
+                    ReportContext.Raw(s?.AttendancePercent), ReportContext.Raw(s?.HomeworkScore), ReportContext.Raw(s?.PunctualityPercent)];
+            }).ToList());
     }
 }

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.Json;
+using Repitbot.Analytics.Ingestion;
+using Repitbot.Analytics.Realtime;
+using Repitbot.Analytics.Tests.Streams;
+using Repitbot.Contracts;
+
+namespace Repitbot.Analytics.Tests;
+
+/// <summary>
+/// A lesson held on one day and logged days later counts on the day it was held (Ingestion/HappenedAt.cs) in every
+/// figure: the daily rollup, the Redis day counters and so the dashboard, the daily series behind the chart and the
+/// tables, the students' last lesson, a day recompute and a Redis rebuild.
+/// </summary>
+public sealed class HeldDayTests(AnalyticsFactory factory) : IClassFixture<AnalyticsFactory>
+{
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    [Fact]
+    public async Task A_lesson_logged_days_after_it_was_held_counts_on_the_day_it_was_held()
+    {
+        var (tutor, student, lesson) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var held = new DateTimeOffset(Today.AddDays(-10).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
+        var heldDay = DateOnly.FromDateTime(held.UtcDateTime);
+        IDomainEvent[] events =
+        [
+            new LessonScheduled
+            {
+                EventId = Guid.NewGuid(), OccurredAt = held.AddDays(-2), TutorId = tutor, StudentId = student, LessonId = lesson,
+                StartsAt = held, DurationMinutes = 60,
+            },
+            new LessonCompleted
+            {
+                EventId = Guid.NewGuid(), OccurredAt = DateTimeOffset.UtcNow, TutorId = tutor, StudentId = student, LessonId = lesson,
+                Outcome = LessonOutcome.Attended, Minutes = 60, StartsAt = held,
+            },
+        ];
+        await factory.Ingestor.IngestAsync(events.Select(IngestedEvent.From).ToList(), CancellationToken.None);
+
+        await AssertCountedOnHeldDayAsync(tutor, heldDay);
+        using var client = factory.TutorClient(tutor);
+        var week = await Dashboard.GetAsync(client, days: 7);
+        Assert.Equal((0L, 1L, 60L), (week.LessonsCompleted.Value, week.LessonsCompleted.Previous, week.MinutesTaught.Previous));
+        Assert.Equal((1L, 0L), ((await Dashboard.GetAsync(client, days: 30)).LessonsCompleted.Value, week.LessonsCompleted.Value));
+
+        var range = $"from={Today.AddDays(-29):yyyy-MM-dd}&to={Today:yyyy-MM-dd}";
+        using var lessons = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/analytics/lessons?{range}&tz=UTC"));
+        var completedByDay = lessons.RootElement.GetProperty("series").EnumerateArray()
+            .Where(p => p.GetProperty("completed").GetInt32() > 0)
+            .ToDictionary(p => p.GetProperty("period").GetString()!, p => p.GetProperty("completed").GetInt32());
+        Assert.Equal(new Dictionary<string, int> { [$"{heldDay:yyyy-MM-dd}"] = 1 }, completedByDay);
+        var heatmap = lessons.RootElement.GetProperty("heatmap");
+        Assert.Equal(1, heatmap[(int)held.DayOfWeek == 0 ? 6 : (int)held.DayOfWeek - 1][10].GetInt32());
+
+        using var students = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/analytics/students?{range}"));
+        var churn = Assert.Single(students.RootElement.GetProperty("churnRisk").EnumerateArray());
+        Assert.Equal($"{heldDay:yyyy-MM-dd}", churn.GetProperty("lastLesson").GetString());
+        Assert.Equal(10, churn.GetProperty("daysSinceLastLesson").GetInt32());
+
+        // The student's own view comes from the events rather than the rollup: same day.
+        using var own = JsonDocument.Parse(await factory.ClientWithToken(factory.Tokens.Student(student))
+            .GetStringAsync($"/api/v1/analytics/lessons?{range}"));
+        Assert.Equal(new[] { $"{heldDay:yyyy-MM-dd}" }, own.RootElement.GetProperty("series").EnumerateArray()
+            .Where(p => p.GetProperty("completed").GetInt32() > 0).Select(p => p.GetProperty("period").GetString()!).ToArray());
+
+        // Recomputing the day it was recorded and the day it was held, and rebuilding Redis, give the same numbers.
+        using var admin = factory.ClientWithToken(factory.Tokens.Admin());
+        foreach (var day in new[] { Today, heldDay })
+        {
+            var rollup = await admin.PostAsync(new Uri($"/api/v1/admin/rollup?day={day:yyyy-MM-dd}", UriKind.Relative), null);
+            Assert.Equal(HttpStatusCode.OK, rollup.StatusCode);
+        }
+
+        await ActualState.WipeAsync(factory.Redis, [tutor]);
+        var rebuilt = await admin.PostAsync(new Uri($"/api/v1/admin/rebuild-cache?tutorId={tutor}", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, rebuilt.StatusCode);
+        await AssertCountedOnHeldDayAsync(tutor, heldDay);
+    }
+
+    [Fact]
+    public async Task A_lesson_reported_before_its_planned_start_counts_when_it_was_reported()
+    {
+        var tutor = Guid.NewGuid();
+        var reported = DateTimeOffset.UtcNow.AddDays(-3);
+        var early = Lessons.Attended(tutor, 45, reported) with { StartsAt = reported.AddDays(2) };
+        Assert.Equal(reported.ToUniversalTime(), HappenedAt.Of(early));
+        await factory.Ingestor.IngestAsync([IngestedEvent.From(early)], CancellationToken.None);
+
+        await AssertCountedOnHeldDayAsync(tutor, DateOnly.FromDateTime(reported.UtcDateTime));
+    }
+
+    [Fact]
+    public void A_completion_whose_own_time_is_before_2000_is_refused_naming_startsAt()
+    {
+        var lesson = Lessons.Attended(Guid.NewGuid(), 45) with { StartsAt = new DateTimeOffset(1999, 12, 31, 0, 0, 0, TimeSpan.Zero) };
+        Assert.StartsWith("startsAt", EventValidator.Problem(lesson, DateTimeOffset.UtcNow));
+    }
+
+    private async Task AssertCountedOnHeldDayAsync(Guid tutor, DateOnly heldDay)
+    {
+        var stats = await ActualState.StatsAsync(factory.Database, [tutor]);
+        var completedDays = stats.Where(s => s.Value.GetValueOrDefault("lessons_completed") > 0).Select(s => s.Key.Item2).ToList();
+        Assert.Equal([heldDay], completedDays);
+        var hashes = await ActualState.HashesAsync(factory.Redis.GetDatabase(), [tutor], Today.AddDays(-40), Today);
+        Assert.Equal([heldDay], hashes.Where(h => h.Value.GetValueOrDefault("lessons_completed") > 0).Select(h => h.Key.Item2).ToList());
+        Assert.Equal(1, await ActualState.ActiveStudentsAsync(factory.Redis.GetDatabase(), tutor, heldDay));
+        Assert.False((await factory.Redis.GetDatabase().HashGetAsync(RedisKeys.Day(tutor, Today), "lessons_completed")).HasValue);
+    }
+}
