@@ -1,3 +1,5 @@
+using Repitbot.Analytics.ReadSide;
+
 namespace Repitbot.Analytics.Areas;
 
 /// <summary>What an area is asked for: whose, which days, and the time zone of anything shown by hour of day.</summary>

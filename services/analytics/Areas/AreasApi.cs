@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Repitbot.Analytics.Caching;
 using Repitbot.Analytics.People;
+using Repitbot.Analytics.ReadSide;
 using Repitbot.Hosting.Auth;
 
 namespace Repitbot.Analytics.Areas;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Repitbot.Analytics.Areas;
 using Repitbot.Analytics.Caching;
 using Repitbot.Analytics.People;
+using Repitbot.Analytics.ReadSide;
 using Repitbot.Hosting.Auth;
 
 namespace Repitbot.Analytics.Charts;

@@ -5,6 +5,7 @@ using Repitbot.Analytics.Areas;
 using Repitbot.Analytics.Caching;
 using Repitbot.Analytics.Charts;
 using Repitbot.Analytics.People;
+using Repitbot.Analytics.ReadSide;
 using Repitbot.Analytics.Reports.Sections;
 using Repitbot.Hosting.Auth;
 

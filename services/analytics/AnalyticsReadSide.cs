@@ -10,7 +10,7 @@ using Repitbot.Hosting.Configuration;
 namespace Repitbot.Analytics;
 
 /// <summary>The read side: analytics areas, charts, reports and the cache in front of them.</summary>
-public static class ReadSide
+public static class AnalyticsReadSide
 {
     public static WebApplicationBuilder AddAnalyticsReadSide(this WebApplicationBuilder builder)
     {
