@@ -2,8 +2,10 @@ using Repitbot.Analytics.Areas;
 using Repitbot.Analytics.Caching;
 using Repitbot.Analytics.Charts;
 using Repitbot.Analytics.Reports;
+using Repitbot.Analytics.ReadSide;
 using Repitbot.Analytics.Reports.Jobs;
 using Repitbot.Hosting.Startup;
+using Microsoft.AspNetCore.OpenApi;
 using Npgsql;
 using Repitbot.Hosting.Configuration;
 
@@ -15,6 +17,7 @@ public static class AnalyticsReadSide
     public static WebApplicationBuilder AddAnalyticsReadSide(this WebApplicationBuilder builder)
     {
         builder.Services.AddAreas();
+        builder.Services.Configure<OpenApiOptions>("v1", o => o.AddOperationTransformer<ReadRequestDocs>());
         builder.Services.AddCharts();
         builder.Services.AddValidatedOptions<CacheOptions>("AnalyticsCache");
         builder.Services.AddSingleton<ResultCache>();

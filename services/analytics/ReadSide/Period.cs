@@ -14,6 +14,9 @@ public sealed record Period(DateOnly From, DateOnly To, GroupBy GroupBy)
 
     public string Bucket => GroupBy.ToString().ToLowerInvariant();
 
+    /// <summary>Today in UTC: the last day of a period that names none.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
     /// <summary>The last <paramref name="days"/> days up to and including today.</summary>
     public static Period LastDays(DateOnly today, int days, GroupBy groupBy = GroupBy.Day) =>
         new(today.AddDays(1 - days), today, groupBy);
