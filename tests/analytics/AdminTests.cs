@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Repitbot.Analytics.Admin;
 using Repitbot.Analytics.Ingestion;
+using Repitbot.Analytics.ReadSide;
 using Repitbot.Analytics.Realtime;
 using Repitbot.Analytics.Tests.Streams;
 using Repitbot.Contracts;

@@ -1,3 +1,5 @@
+using Repitbot.Analytics.ReadSide;
+
 namespace Repitbot.Analytics.Areas;
 
 /// <summary>What an area is asked for: whose, which days, and the time zone of anything shown by hour of day.</summary>
@@ -8,8 +10,15 @@ public sealed record AreaQuery(AnalyticsScope Scope, Period Period, string TimeZ
 /// a <c>tz</c> parameter, and its query.
 /// </summary>
 public sealed record AreaDefinition(string Name, bool StudentVisible, Func<IServiceProvider, AreaQuery, CancellationToken, Task<object>> Load)
+    : IReadTarget<AreaDefinition>
 {
     public bool AcceptsTimeZone { get; init; }
+
+    static string IReadTarget<AreaDefinition>.RouteParameter => "area";
+
+    static string IReadTarget<AreaDefinition>.What => "area";
+
+    static IReadOnlyList<AreaDefinition> IReadTarget<AreaDefinition>.All => AreaCatalog.All;
 }
 
 public static class AreaCatalog
@@ -26,9 +35,6 @@ public static class AreaCatalog
         new("materials", true, async (sp, q, ct) => await sp.GetRequiredService<MaterialsArea>().GetAsync(q.Scope, q.Period, ct)),
         new("experiments", false, async (sp, q, ct) => await sp.GetRequiredService<ExperimentsArea>().GetAsync(q.Scope, q.Period, ct)),
     ];
-
-    public static AreaDefinition? Find(string name) =>
-        All.FirstOrDefault(a => a.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     public static IServiceCollection AddAreas(this IServiceCollection services) => services
         .AddSingleton<EventSql>()

@@ -1,3 +1,5 @@
+using Repitbot.Analytics.ReadSide;
+
 namespace Repitbot.Analytics.Areas;
 
 public sealed record VariantResult(string Variant, long Users, long Converted, double? ConversionPercent,

@@ -1,3 +1,5 @@
+using Repitbot.Analytics.ReadSide;
+
 namespace Repitbot.Analytics.Areas;
 
 public sealed record HomeworkPoint(DateOnly Period, long Assigned, long Submitted, long Graded, double? AverageScore);

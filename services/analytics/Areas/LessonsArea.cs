@@ -1,3 +1,5 @@
+using Repitbot.Analytics.ReadSide;
+
 namespace Repitbot.Analytics.Areas;
 
 public sealed record LessonsPoint(DateOnly Period, long Scheduled, long Completed, long NoShows, long Cancelled, long Minutes);

@@ -1,3 +1,5 @@
+using Repitbot.Analytics.ReadSide;
+
 namespace Repitbot.Analytics.Areas;
 
 public sealed record TopMaterial(Guid MaterialId, string Title, long Views, long Viewers);

@@ -1,4 +1,5 @@
 using Repitbot.Analytics.People;
+using Repitbot.Analytics.ReadSide;
 
 namespace Repitbot.Analytics.Areas;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Prometheus;
 using StackExchange.Redis;
-using Repitbot.Analytics.Areas;
+using Repitbot.Analytics.ReadSide;
 using Repitbot.Analytics.Recovery;
 
 namespace Repitbot.Analytics.Caching;

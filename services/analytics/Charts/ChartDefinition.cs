@@ -1,4 +1,4 @@
-using Repitbot.Analytics.Areas;
+using Repitbot.Analytics.ReadSide;
 using ScottPlot;
 
 namespace Repitbot.Analytics.Charts;
@@ -23,11 +23,16 @@ public sealed record ChartContext(IServiceProvider Services, AnalyticsScope Scop
 public sealed record ChartFigure(string Title, Action<Plot>? Draw);
 
 /// <summary>One chart type: its name in the URL, its parameters, and how it loads its figure.</summary>
-public abstract class ChartDefinition
+public abstract class ChartDefinition : IReadTarget<ChartDefinition>
 {
+    static string IReadTarget<ChartDefinition>.RouteParameter => "type";
+
+    static string IReadTarget<ChartDefinition>.What => "chart type";
+
+    static IReadOnlyList<ChartDefinition> IReadTarget<ChartDefinition>.All => ChartCatalog.All;
+
     public abstract string Name { get; }
 
-    /// <summary>Whether a student may draw it over their own events.</summary>
     public virtual bool StudentVisible => false;
 
     /// <summary>The bucket size series are drawn with; charts that allow <c>groupBy</c> return what the caller asked.</summary>
@@ -35,7 +40,6 @@ public abstract class ChartDefinition
 
     public virtual bool AcceptsGroupBy => false;
 
-    /// <summary>Whether the chart has a <c>tz</c> parameter (it shows hours of the day).</summary>
     public virtual bool AcceptsTimeZone => false;
 
     public abstract Task<ChartFigure> LoadAsync(ChartContext context);

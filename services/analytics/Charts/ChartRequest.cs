@@ -1,4 +1,4 @@
-using Repitbot.Analytics.Areas;
+using Repitbot.Analytics.ReadSide;
 
 namespace Repitbot.Analytics.Charts;
 

@@ -1,3 +1,5 @@
+using Repitbot.Analytics.ReadSide;
+
 namespace Repitbot.Analytics.Charts;
 
 /// <summary>The words charts and reports use, per language; keys are the English phrases' ids.</summary>

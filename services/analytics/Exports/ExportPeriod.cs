@@ -1,4 +1,5 @@
 using System.Globalization;
+using Repitbot.Analytics.ReadSide;
 
 namespace Repitbot.Analytics.Exports;
 

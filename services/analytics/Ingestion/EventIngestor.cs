@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Repitbot.Analytics.Observability;
+using Repitbot.Analytics.ReadSide;
 using Repitbot.Analytics.Realtime;
 
 namespace Repitbot.Analytics.Ingestion;

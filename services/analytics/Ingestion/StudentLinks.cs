@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Repitbot.Analytics.ReadSide;
 
 namespace Repitbot.Analytics.Ingestion;
 

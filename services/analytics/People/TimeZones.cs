@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Repitbot.Analytics.Areas;
+using Repitbot.Analytics.ReadSide;
 using Repitbot.Hosting.Auth;
 
 namespace Repitbot.Analytics.People;

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using Repitbot.Analytics.Areas;
 using Repitbot.Analytics.Caching;
 using Repitbot.Analytics.Charts;
 using Repitbot.Analytics.People;
+using Repitbot.Analytics.ReadSide;
 using Repitbot.Analytics.Reports.Sections;
 using Repitbot.Hosting.Auth;
 
@@ -21,16 +21,11 @@ public static class QuickReportsApi
         return app;
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> GetQuickReport(
-        HttpContext http, string kind, ReportRenderer renderer, ResultCache cache, Profiles profiles, TimeProvider clock,
-        IOptions<JsonOptions> json, int days = QuickReports.DefaultDays, string format = "pdf", string? locale = null, Guid? tutorId = null,
-        string? tz = null)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> GetQuickReport(
+        ReadRequest<QuickReportKind> read, HttpRequest http, ReportRenderer renderer, ResultCache cache, TimeProvider clock,
+        IOptions<JsonOptions> json, int days = QuickReports.DefaultDays, string format = "pdf", string? locale = null)
     {
-        if (QuickReports.Find(kind) is not { } report)
-        {
-            return ReadProblems.Unknown("report kind", kind, QuickReports.Kinds.Select(k => k.Name));
-        }
-
+        var (report, scope, zone) = (read.Target, read.Scope, read.TimeZone);
         format = format.ToLowerInvariant();
         if (days is < QuickReports.MinDays or > QuickReports.MaxDays)
         {
@@ -42,25 +37,8 @@ public static class QuickReportsApi
             return ReadProblems.Invalid("format", $"format must be one of {string.Join(", ", QuickReports.Formats)}.");
         }
 
-        if (tz is not null && !report.AcceptsTimeZone)
-        {
-            return ReadProblems.Invalid("tz", $"The {report.Name} report has no tz parameter.");
-        }
-
-        if (AnalyticsScope.For(http.User, tutorId) is not { } scope || scope.IsStudent && !report.StudentVisible)
-        {
-            return TypedResults.Forbid();
-        }
-
-        // Every report prints when it was made in the reader's zone; only the lesson report also takes tz (its heatmap).
-        if (await TimeZones.ForRequestAsync(report.AcceptsTimeZone ? tz : null, http.User, scope, profiles, http.RequestAborted)
-            is not { } zone)
-        {
-            return ReadProblems.Invalid("tz", TimeZones.Error(tz!));
-        }
-
-        var text = ChartText.For(locale, http.Request);
-        var period = Period.LastDays(AreasApi.Today(clock), days);
+        var text = ChartText.For(locale, http);
+        var period = Period.LastDays(read.Today, days);
         var body = await cache.GetOrCreateAsync("report", scope, $"{report.Name}:{period.From:yyyyMMdd}:{period.To:yyyyMMdd}:{format}:{text.Locale}:{zone}", async (services, ct) =>
         {
             using var timer = ReportRenderer.Measure(report.Name, format);
@@ -69,7 +47,7 @@ public static class QuickReportsApi
             var heading = new ReportHeading(text[report.TitleKey], ReportSubject.Period(period, text), subject, clock.GetUtcNow(),
                 TitlePage: false) { TimeZone = zone };
             return renderer.Render(format, heading, [section], text, json.Value.SerializerOptions);
-        }, http.RequestAborted);
+        }, http.HttpContext.RequestAborted);
         return TypedResults.File(body, ReportRenderer.ContentTypes[format], $"{report.Name}-report-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.{format}");
     }
 }

@@ -1,4 +1,5 @@
 using Repitbot.Analytics.Charts;
+using Repitbot.Analytics.ReadSide;
 
 namespace Repitbot.Analytics.Reports;
 

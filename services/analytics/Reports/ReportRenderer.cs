@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Prometheus;
 using Repitbot.Analytics.Charts;
+using Repitbot.Analytics.ReadSide;
 using Repitbot.Analytics.Reports.Pdf;
 
 namespace Repitbot.Analytics.Reports;

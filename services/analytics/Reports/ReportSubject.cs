@@ -1,6 +1,6 @@
-using Repitbot.Analytics.Areas;
 using Repitbot.Analytics.Charts;
 using Repitbot.Analytics.People;
+using Repitbot.Analytics.ReadSide;
 
 namespace Repitbot.Analytics.Reports;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Repitbot.Analytics.Areas;
+using Repitbot.Analytics.ReadSide;
 using Repitbot.Contracts;
 
 namespace Repitbot.Analytics.Tests.ReadSide;

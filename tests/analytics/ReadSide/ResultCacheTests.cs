@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Repitbot.Analytics.Areas;
 using Repitbot.Analytics.Caching;
+using Repitbot.Analytics.ReadSide;
 using Repitbot.Analytics.Recovery;
 
 namespace Repitbot.Analytics.Tests.ReadSide;

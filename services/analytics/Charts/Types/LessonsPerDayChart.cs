@@ -1,4 +1,5 @@
 using Repitbot.Analytics.Areas;
+using Repitbot.Analytics.ReadSide;
 using ScottPlot;
 
 namespace Repitbot.Analytics.Charts.Types;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using Repitbot.Analytics.Areas;
 using Repitbot.Analytics.Charts;
 using Repitbot.Analytics.People;
+using Repitbot.Analytics.ReadSide;
 using Repitbot.Analytics.Reports.Sections;
 
 namespace Repitbot.Analytics.Reports.Jobs;

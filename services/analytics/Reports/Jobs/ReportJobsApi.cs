@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Repitbot.Analytics.Areas;
 using Repitbot.Analytics.Charts;
+using Repitbot.Analytics.ReadSide;
 using Repitbot.Hosting.Auth;
 
 namespace Repitbot.Analytics.Reports.Jobs;
@@ -32,7 +33,7 @@ public static class ReportJobsApi
         FullReportRequest request, ReportJobStore store, ReportSignal signal, TimeProvider clock, IOptions<ReportOptions> options)
     {
         var format = (request.Format ?? "pdf").ToLowerInvariant();
-        var to = request.To ?? AreasApi.Today(clock);
+        var to = request.To ?? Period.Today(clock);
         var from = request.From ?? to.AddDays(1 - PeriodQuery.DefaultDays);
         if (!Formats.Contains(format))
         {

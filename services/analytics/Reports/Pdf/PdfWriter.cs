@@ -1,4 +1,5 @@
 using SkiaSharp;
+using Repitbot.Analytics.ReadSide;
 
 namespace Repitbot.Analytics.Reports.Pdf;
 

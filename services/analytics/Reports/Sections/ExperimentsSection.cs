@@ -1,4 +1,5 @@
 using Repitbot.Analytics.Areas;
+using Repitbot.Analytics.ReadSide;
 
 namespace Repitbot.Analytics.Reports.Sections;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Repitbot.Analytics.Areas;
 using Repitbot.Analytics.Charts;
+using Repitbot.Analytics.ReadSide;
 
 namespace Repitbot.Analytics.Reports.Sections;
 

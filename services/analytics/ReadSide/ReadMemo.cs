@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Repitbot.Analytics.Areas;
+namespace Repitbot.Analytics.ReadSide;
 
 /// <summary>
 /// Results already loaded while answering one request, by what they are: a report section and the

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Repitbot.Hosting.Errors;
 
-namespace Repitbot.Analytics.Areas;
+namespace Repitbot.Analytics.ReadSide;
 
 /// <summary>Problem details shared by the areas, charts and reports endpoints.</summary>
 public static class ReadProblems

@@ -1,4 +1,4 @@
-namespace Repitbot.Analytics.Areas;
+namespace Repitbot.Analytics.ReadSide;
 
 /// <summary>Reads and checks <c>from</c>, <c>to</c> and <c>groupBy</c>; every mistake is named by its parameter.</summary>
 public static class PeriodQuery

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Repitbot.Hosting.Auth;
 
-namespace Repitbot.Analytics.Areas;
+namespace Repitbot.Analytics.ReadSide;
 
 /// <summary>
 /// Whose events a read may see, decided from the token: a tutor their own, a student their own

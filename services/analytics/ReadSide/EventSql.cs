@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Npgsql;
 using Repitbot.Analytics.Ingestion;
 
-namespace Repitbot.Analytics.Areas;
+namespace Repitbot.Analytics.ReadSide;
 
 /// <summary>
 /// Runs one read over <c>analytics.events</c> or the daily rollups (written in the same transaction as

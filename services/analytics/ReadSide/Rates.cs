@@ -1,4 +1,4 @@
-namespace Repitbot.Analytics.Areas;
+namespace Repitbot.Analytics.ReadSide;
 
 public static class Rates
 {

@@ -1,4 +1,4 @@
-namespace Repitbot.Analytics.Areas;
+namespace Repitbot.Analytics.ReadSide;
 
 public enum GroupBy { Day, Week, Month }
 
@@ -13,6 +13,9 @@ public sealed record Period(DateOnly From, DateOnly To, GroupBy GroupBy)
     public DateTimeOffset End => new(To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     public string Bucket => GroupBy.ToString().ToLowerInvariant();
+
+    /// <summary>Today in UTC: the last day of a period that names none.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>The last <paramref name="days"/> days up to and including today.</summary>
     public static Period LastDays(DateOnly today, int days, GroupBy groupBy = GroupBy.Day) =>
