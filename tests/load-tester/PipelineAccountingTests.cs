@@ -112,6 +112,8 @@ public class PipelineAccountingTests
         var good = Step(restP99: 40, mailMs: 300, dashboardShown: 10);
         Assert.True(good.Passed);
         Assert.Equal(new Dictionary<string, double> { ["bot-gateway"] = 4 }, good.CpuMsPerLesson());
+        // 5 ms/s idle over the 2 s window is 10 of the 40 ms: 3 ms per lesson are the lessons'.
+        Assert.Equal(new Dictionary<string, double> { ["bot-gateway"] = 3 }, good.NetCpuMsPerLesson(new Dictionary<string, double> { ["bot-gateway"] = 5 }));
 
         var failures = Step(restP99: 150, mailMs: 1500, dashboardShown: 9).Failures();
         Assert.Contains("REST p99 > 100 ms", failures);
@@ -188,6 +190,7 @@ public class PipelineAccountingTests
         {
             Name = "rest", Count = 10, Succeeded = 10, LatencyMs = new LatencySummary(restP99 / 2, restP99, restP99, restP99, restP99, restP99 / 2),
         };
-        return new PipelineStep(100, rest, ledger.Tally(0), T0, 10, dashboardShown, 50, new Dictionary<string, double> { ["bot-gateway"] = 40 });
+        return new PipelineStep(100, rest, ledger.Tally(0), T0, 10, dashboardShown, 50, new Dictionary<string, double> { ["bot-gateway"] = 40 },
+            CpuWindowSeconds: 2);
     }
 }

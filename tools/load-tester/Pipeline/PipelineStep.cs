@@ -5,7 +5,7 @@ namespace Repitbot.LoadTester.Pipeline;
 
 /// <summary>What one rate of the pipeline run came to, and whether the suite sustained it.</summary>
 public sealed record PipelineStep(double Rate, RowResult Rest, MailTally Mail, DateTimeOffset StartedAt, long DashboardExpected,
-    long DashboardShown, double? DashboardLagMs, IReadOnlyDictionary<string, double> CpuMs)
+    long DashboardShown, double? DashboardLagMs, IReadOnlyDictionary<string, double> CpuMs, double CpuWindowSeconds)
 {
     public const double RestP99LimitMs = 100;
     public const double MailP99LimitMs = 1000;
@@ -57,9 +57,17 @@ public sealed record PipelineStep(double Rate, RowResult Rest, MailTally Mail, D
     public Dictionary<string, double> CpuMsPerLesson() => CpuMs.ToDictionary(c => c.Key,
         c => Posted > 0 ? Math.Round(c.Value / Posted, 3) : 0, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The same less what each process spends with no load (<paramref name="idleMsPerSecond"/>) over the step's
+    /// window: at low rates a service's background loops would otherwise be charged to the few lessons.
+    /// </summary>
+    public Dictionary<string, double> NetCpuMsPerLesson(IReadOnlyDictionary<string, double> idleMsPerSecond) => CpuMs.ToDictionary(c => c.Key,
+        c => Posted > 0 ? Math.Round(Math.Max(0, c.Value - (idleMsPerSecond.GetValueOrDefault(c.Key) * CpuWindowSeconds)) / Posted, 3) : 0,
+        StringComparer.Ordinal);
+
     public string Tag => $"{Rate.ToString("0.##", CultureInfo.InvariantCulture)}/s";
 
-    public IEnumerable<RowResult> Rows()
+    public IEnumerable<RowResult> Rows(IReadOnlyDictionary<string, double> idleMsPerSecond)
     {
         yield return Rest with { Name = $"rest {Tag}" };
         var window = Mail.LastWrittenAt is { } last ? (last - StartedAt).TotalSeconds : 0;
@@ -85,11 +93,17 @@ public sealed record PipelineStep(double Rate, RowResult Rest, MailTally Mail, D
         var perLesson = CpuMsPerLesson();
         perLesson["total"] = Math.Round(perLesson.Values.Sum(), 3);
         yield return new RowResult { Name = $"cpu {Tag}", Note = "CPU ms per lesson", Extra = perLesson };
+        var net = NetCpuMsPerLesson(idleMsPerSecond);
+        net["total"] = Math.Round(net.Values.Sum(), 3);
+        yield return new RowResult { Name = $"cpu net {Tag}", Note = "CPU ms per lesson less idle", Extra = net };
         var failures = Failures();
         yield return new RowResult
         {
             Name = $"step {Tag}", Note = failures.Count == 0 ? "passed" : "failed: " + string.Join("; ", failures),
-            Extra = new Dictionary<string, double> { ["rate"] = Rate, ["passed"] = failures.Count == 0 ? 1 : 0 },
+            Extra = new Dictionary<string, double>
+            {
+                ["rate"] = Rate, ["passed"] = failures.Count == 0 ? 1 : 0, ["cpuWindowSeconds"] = Math.Round(CpuWindowSeconds, 1),
+            },
         };
     }
 }

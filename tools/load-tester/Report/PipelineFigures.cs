@@ -53,21 +53,24 @@ public static class PipelineFigures
         }
 
         var steps = Steps(pipeline).ToList();
-        var cpu = steps.Select(s => pipeline.Rows.FirstOrDefault(r => r.Name == $"cpu {s}")?.Extra ?? []).ToList();
+        var gross = steps.Select(s => pipeline.Rows.FirstOrDefault(r => r.Name == $"cpu {s}")?.Extra ?? []).ToList();
+        var net = steps.Select(s => pipeline.Rows.FirstOrDefault(r => r.Name == $"cpu net {s}")?.Extra ?? []).ToList();
         var idle = pipeline.Rows.FirstOrDefault(r => r.Name == "cpu idle")?.Extra ?? [];
-        var processes = cpu.SelectMany(c => c.Keys).Concat(idle.Keys).Where(k => k != "total").Distinct()
-            .OrderByDescending(p => cpu.Sum(c => c.GetValueOrDefault(p))).ToList();
+        var processes = gross.SelectMany(c => c.Keys).Concat(idle.Keys).Where(k => k != "total").Distinct()
+            .OrderByDescending(p => gross.Sum(c => c.GetValueOrDefault(p))).ToList();
         var md = new StringBuilder();
         md.AppendLine("## Pipeline: CPU per lesson by process (this run)").AppendLine();
         md.AppendLine("CPU milliseconds per posted lesson over each step (posting, mail delivery and the dashboard catching up), from");
-        md.AppendLine("`/proc/PID/stat`; \"idle\" is ms per second with no load. RabbitMQ, Redis, SMTP and the PostgreSQL server processes");
-        md.AppendLine("are shared with whatever else runs on the machine.").AppendLine();
+        md.AppendLine("`/proc/PID/stat`, as measured and (after the slash) less each process's idle use over the step; \"idle\" is ms per");
+        md.AppendLine("second with no load. RabbitMQ, Redis, SMTP and the PostgreSQL server processes are shared with whatever else runs");
+        md.AppendLine("on the machine.").AppendLine();
         md.AppendLine("| process | idle ms/s | " + string.Join(" | ", steps.Select(s => $"at {s}")) + " |");
         md.AppendLine("|---|---|" + string.Concat(steps.Select(_ => "---|")));
         foreach (var process in processes.Append("total"))
         {
             var idleText = process == "total" ? Num(idle.Values.Sum()) : Num(idle.GetValueOrDefault(process));
-            md.AppendLine($"| {process} | {idleText} | " + string.Join(" | ", cpu.Select(c => Num(c.GetValueOrDefault(process)))) + " |");
+            md.AppendLine($"| {process} | {idleText} | "
+                + string.Join(" | ", gross.Zip(net, (g, n) => $"{Num(g.GetValueOrDefault(process))} / {Num(n.GetValueOrDefault(process))}")) + " |");
         }
 
         return md.AppendLine().ToString();
