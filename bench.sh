@@ -14,7 +14,7 @@
 # BENCH_REDIS_DB (1), BENCH_EVENTS (1000000; 50000 with --quick), CONFIGURATION (Release), REPITBOT_LOCAL_DIR (.local),
 # BENCH_PORT_BASE (17000: two checkouts benchmarking at once need different bases),
 # BENCH_INGEST_EVENT (material-viewed; lesson-completed also loads notification, see the ingest-bus step),
-# BENCH_ONLY (comma-separated steps to run: baselines,wrk,http,notify,ingest-bus,ingest-rest,reads,full-report;
+# BENCH_ONLY (comma-separated steps to run: baselines,wrk,http,notify,ingest-bus,ingest-rest,reads,full-report,pipeline;
 # a partial run writes .local/bench/BENCHMARKS.partial.md, never BENCHMARKS.md).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -229,6 +229,21 @@ step reads && lt api-reads --gateway "http://127.0.0.1:$GATEWAY_PORT" --token "$
   --rate "$(q 10 20)" --duration "$(q 5 30)" --count 1000000 --output "$RESULTS/api-reads.json"
 step full-report && lt full-report --gateway "http://127.0.0.1:$GATEWAY_PORT" --token "$ADMIN_TOKEN" --rate 0.5 --count "$(q 2 10)" \
   --timeout 120 --output "$RESULTS/full-report.json"
+# --- pipeline (issue 19) ---------------------------------------------------------------------------------
+# Lessons over REST through the gateway at stepped constant rates, each followed to its mail and the dashboard;
+# stops after the first rate that misses REST p99 <= 100 ms, e-mail p99 <= 1 s, exactly-once or the count.
+# Its raw RabbitMQ ceiling is measured right before it (the machine's speed drifts within minutes).
+# BENCH_PIPELINE_RATES overrides the rates.
+if step pipeline; then
+  lt baseline-rabbitmq --rabbitmq "amqp://repitbot:repitbot@127.0.0.1:5672/$VHOST" --count "$(q 5000 100000)" \
+    --duration 60 --label baseline-rabbitmq-pipeline --output "$RESULTS/baseline-rabbitmq-pipeline.json"
+  pipeline_pids=()
+  for name in gateway bot-gateway notification analytics; do pipeline_pids+=("$name=$(service_pid "$name")"); done
+  lt pipeline --gateway "http://127.0.0.1:$GATEWAY_PORT" --tutor-token "$TUTOR_TOKEN" --maildir "$LOCAL_DIR/mail" \
+    --rates "${BENCH_PIPELINE_RATES:-$(q 50,100,200 50,100,200,500,1000)}" --duration "$(q 8 20)" --warmup "$(q 100 500)" \
+    --pids "$(IFS=,; echo "${pipeline_pids[*]}")" --database "$DATABASE" --output "$RESULTS/pipeline.json"
+fi
+# --- end pipeline ----------------------------------------------------------------------------------------
 set -e
 
 pids=()

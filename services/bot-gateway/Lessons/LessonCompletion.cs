@@ -22,18 +22,32 @@ public sealed class LessonCompletion(EventJournal journal)
         var key = $"lessons/completed:{request.LessonId}";
         var fingerprint = $"{request.StudentId}|{request.Outcome}|{request.Minutes}";
         var conflict = $"Lesson {request.LessonId} was already recorded differently.";
-        if (await journal.FindEarlierAsync<LessonCompleted>(key, tutorId, fingerprint, "lessonId", conflict, cancellationToken) is { } earlier)
+        // One round trip for the common case: the open link, with the earlier request under this key and the
+        // lesson row (tracked, as the update below needs it) read alongside it.
+        var found = await journal.Db.StudentLinks
+            .Where(l => l.TutorId == tutorId && l.StudentId == request.StudentId && l.ValidTo == null)
+            .Select(_ => new
+            {
+                Earlier = journal.Db.RecordedEvents.Where(r => r.Key == key)
+                    .Select(r => new RecordedEvent { Key = r.Key, TutorId = r.TutorId, Fingerprint = r.Fingerprint, Body = r.Body })
+                    .FirstOrDefault(),
+                Lesson = journal.Db.Lessons.FirstOrDefault(x => x.Id == request.LessonId),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            // Not linked (now): a repeat of a request recorded while the link was open still answers as before.
+            return await journal.FindEarlierAsync<LessonCompleted>(key, tutorId, fingerprint, "lessonId", conflict, cancellationToken)
+                ?? Failure.StudentNotLinked(request.StudentId);
+        }
+
+        if (EventJournal.Compare<LessonCompleted>(found.Earlier, tutorId, fingerprint, "lessonId", conflict) is { } earlier)
         {
             return earlier;
         }
 
-        if (!await journal.IsLinkedAsync(tutorId, request.StudentId, cancellationToken))
-        {
-            return Failure.StudentNotLinked(request.StudentId);
-        }
-
         // Most completions come from outside calendars: a lesson never scheduled through us has no row yet.
-        var lesson = await journal.Db.Lessons.FirstOrDefaultAsync(l => l.Id == request.LessonId, cancellationToken);
+        var lesson = found.Lesson;
         if (lesson is not null && (lesson.TutorId != tutorId || lesson.StudentId != request.StudentId))
         {
             return Failure.Conflict("lessonId", "conflict", $"Lesson {request.LessonId} belongs to another student or tutor.");

@@ -40,8 +40,10 @@ public static class ToolCommands
                 Console.Write(BenchmarkReport.Terminal(figures));
                 if (options.Get("markdown") is { } markdown)
                 {
+                    var previous = File.Exists(markdown) ? await File.ReadAllTextAsync(markdown, cancellationToken) : null;
                     await File.WriteAllTextAsync(markdown,
-                        BenchmarkReport.Markdown(figures, results, options.Get("machine") ?? MachineInfo.Describe(), options.Get("label") ?? "./bench.sh"), cancellationToken);
+                        BenchmarkReport.Markdown(figures, results, options.Get("machine") ?? MachineInfo.Describe(), options.Get("label") ?? "./bench.sh",
+                            previous), cancellationToken);
                 }
 
                 return 0;

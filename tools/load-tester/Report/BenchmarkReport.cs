@@ -20,7 +20,13 @@ public static class BenchmarkReport
         return text.ToString();
     }
 
-    public static string Markdown(IReadOnlyList<Figure> figures, ResultSet results, string machine, string command)
+    /// <summary>
+    /// Everything after this line in an existing BENCHMARKS.md is written by people (analyses, before/after
+    /// figures) and is carried into the new file.
+    /// </summary>
+    public const string KeptMarker = "<!-- written by people: ./bench.sh keeps everything below this line -->";
+
+    public static string Markdown(IReadOnlyList<Figure> figures, ResultSet results, string machine, string command, string? previous = null)
     {
         var md = new StringBuilder();
         md.AppendLine("# Benchmarks").AppendLine();
@@ -37,12 +43,18 @@ public static class BenchmarkReport
                 $"| {f.Name} | {f.Value} | {f.Baseline ?? ""} | {Ratio(f.Ratio)} | {f.Target ?? ""} | {Verdict(f)} | {f.Note?.Replace("|", "/", StringComparison.Ordinal) ?? ""} |");
         }
 
-        md.AppendLine().AppendLine("## Every run").AppendLine();
+        md.AppendLine().Append(PipelineFigures.CpuMarkdown(results));
+        md.AppendLine("## Every run").AppendLine();
         foreach (var result in results.All)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"### {result.Label}").AppendLine().AppendLine("```");
             md.Append(ResultTable.Render(result));
             md.AppendLine("```").AppendLine();
+        }
+
+        if (previous?.IndexOf(KeptMarker, StringComparison.Ordinal) is int kept and >= 0)
+        {
+            md.Append(previous[kept..]);
         }
 
         return md.ToString();

@@ -27,6 +27,7 @@ public static class Figures
         figures.Add(Throughput(results.Row("ingest-rest", "stored"), "ingestion via bot gateway REST (→ stored)", ceiling, ceilingText, null, null));
         figures.Add(LatencyFigure(results.Row("ingest-rest", "record"), "bot gateway REST intake", null));
         figures.Add(LatencyFigure(results.Row("notify-email", "delivered"), "e-mail notification end to end", 5_000));
+        figures.AddRange(PipelineFigures.From(results));
         figures.Add(Telegram(results.Row("notify-telegram", "telegram-sends")));
         figures.AddRange(Gateway(results));
         figures.AddRange(Latencies.Select(l => LatencyFigure(results.Row(l.Result, l.Row), l.Name, l.TargetMs)));

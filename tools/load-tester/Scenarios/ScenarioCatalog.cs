@@ -18,6 +18,7 @@ public static class ScenarioCatalog
         new PostgresCopyScenario(),
         new RedisBenchmarkScenario(),
         new WrkScenario(),
+        new PipelineScenario(),
     ];
 
     public static Scenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);

@@ -44,6 +44,9 @@ public sealed class ScenarioRun(CommandLine options, RunPlan plan, string label,
         });
     }
 
+    /// <summary>For a scenario that drives its own runners (the pipeline's steps): the measured part starts now.</summary>
+    public void MarkStarted() => StartedAt = DateTimeOffset.UtcNow;
+
     public ScenarioResult Result(string scenario, IEnumerable<RowResult> rows, TimeSpan elapsed, string? target = null) => new()
     {
         Scenario = scenario,
