@@ -41,7 +41,8 @@ public static class ToolCommands
                 if (options.Get("markdown") is { } markdown)
                 {
                     await File.WriteAllTextAsync(markdown,
-                        BenchmarkReport.Markdown(figures, results, options.Get("machine") ?? MachineInfo.Describe(), options.Get("label") ?? "./bench.sh"), cancellationToken);
+                        BenchmarkReport.Markdown(figures, results, options.Get("machine") ?? MachineInfo.Describe(), options.Get("label") ?? "./bench.sh")
+                        + HandWrittenNotes.From(markdown), cancellationToken);
                 }
 
                 return 0;
