@@ -63,6 +63,7 @@ public static class NotificationServices
                 (d.TelegramLimiterKey, d.TelegramRateWindow, d.TelegramGlobalLimit, d.TelegramChatLimit, d.TelegramJitterGuard);
         });
         services.AddSingleton<Repitbot.Hosting.Telegram.TelegramRateLimiter>();
+        services.AddSingleton<SmtpConnectionPool>();
         services.AddSingleton<EmailChannelSender>();
         services.AddSingleton<TelegramChannelSender>();
         services.AddScoped<DeliveryOutcomes>();
