@@ -32,6 +32,7 @@ public static class NotificationServices
     {
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<TemplateValidator>();
+        services.AddSingleton<TemplateCache>();
         services.AddScoped<TemplateStore>();
         services.AddSingleton<IStartupTask, SeedDefaultTemplates>();
         return services;
