@@ -16,6 +16,7 @@
 # BENCH_INGEST_EVENT (material-viewed; lesson-completed also loads notification, see the ingest-bus step),
 # BENCH_ONLY (comma-separated steps to run: baselines,wrk,http,notify,ingest-bus,ingest-rest,reads,full-report,pipeline;
 # a partial run writes .local/bench/BENCHMARKS.partial.md, never BENCHMARKS.md).
+# BENCH_ONLY also takes notify-load (notification's CPU per e-mail and e-mails/s).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$PWD
@@ -211,6 +212,14 @@ lt notify-telegram --rabbitmq "amqp://repitbot:repitbot@127.0.0.1:5672/$VHOST" -
   --telegram-stub "http://127.0.0.1:$TELEGRAM_STUB_PORT" \
   --rate 60 --duration "$(q 3 20)" --count 1000000 --timeout "$(q 10 60)" --output "$RESULTS/notify-telegram.json"
 fi
+# ---- notify-load: notification's cost per e-mail (BENCHMARKS.md, "Notification: cost per e-mail") ----
+# A burst of LessonCompleted events, each one e-mail; the notification process's CPU time (/proc) over the mails
+# delivered gives CPU-ms per e-mail, the time to the last mail gives e-mails/s. Run alone: BENCH_ONLY=notify-load.
+if step notify-load; then
+lt notify-load --rabbitmq "amqp://repitbot:repitbot@127.0.0.1:5672/$VHOST" --maildir "$LOCAL_DIR/mail" \
+  --pid "$(service_pid notification)" --count "$(q 500 3000)" --timeout 300 --output "$RESULTS/notify-load.json"
+fi
+# ---- end of notify-load ----
 # MaterialViewed: consumed by analytics alone, as the baseline's one queue is; with LessonCompleted the figure
 # would also carry notification's per-event work for the same stream on the same two cores.
 # The broker's ceiling is measured right before the ingestion it is compared with: this machine's speed

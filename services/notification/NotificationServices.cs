@@ -32,6 +32,7 @@ public static class NotificationServices
     {
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<TemplateValidator>();
+        services.AddSingleton<TemplateCache>();
         services.AddScoped<TemplateStore>();
         services.AddSingleton<IStartupTask, SeedDefaultTemplates>();
         return services;
@@ -63,6 +64,7 @@ public static class NotificationServices
                 (d.TelegramLimiterKey, d.TelegramRateWindow, d.TelegramGlobalLimit, d.TelegramChatLimit, d.TelegramJitterGuard);
         });
         services.AddSingleton<Repitbot.Hosting.Telegram.TelegramRateLimiter>();
+        services.AddSingleton<SmtpConnectionPool>();
         services.AddSingleton<EmailChannelSender>();
         services.AddSingleton<TelegramChannelSender>();
         services.AddScoped<DeliveryOutcomes>();

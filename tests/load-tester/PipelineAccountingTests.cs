@@ -3,6 +3,7 @@ using Repitbot.LoadTester.Output;
 using Repitbot.LoadTester.Pipeline;
 using Repitbot.LoadTester.Report;
 using Repitbot.LoadTester.Scenarios;
+using Repitbot.LoadTester.Support;
 
 namespace Repitbot.LoadTester.Tests;
 

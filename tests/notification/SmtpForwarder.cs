@@ -6,14 +6,18 @@ namespace Repitbot.Notification.Tests;
 /// <summary>
 /// A port this test controls in front of the real SMTP server: while started it pipes every connection
 /// through, while stopped connections are refused — "the mail server is down". While hanging it takes
-/// connections and never answers — "the mail server is stuck".
+/// connections and never answers, and holds back what kept connections send — "the mail server is stuck".
 /// </summary>
 public sealed class SmtpForwarder(int target) : IDisposable
 {
     private TcpListener? _listener;
     private CancellationTokenSource? _stop;
+    private int _accepted;
 
     public int Port { get; private set; }
+
+    /// <summary>Connections opened through this port so far.</summary>
+    public int Accepted => Volatile.Read(ref _accepted);
 
     /// <summary>New connections are accepted and left without a greeting until this is set back to false.</summary>
     public bool Hanging { get; set; }
@@ -41,7 +45,9 @@ public sealed class SmtpForwarder(int target) : IDisposable
         {
             try
             {
-                _ = PipeAsync(await listener.AcceptTcpClientAsync(stop), stop);
+                var client = await listener.AcceptTcpClientAsync(stop);
+                Interlocked.Increment(ref _accepted);
+                _ = PipeAsync(client, stop);
             }
             catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
             {
@@ -62,7 +68,30 @@ public sealed class SmtpForwarder(int target) : IDisposable
 
             await server.ConnectAsync(IPAddress.Loopback, target, stop);
             var (a, b) = (client.GetStream(), server.GetStream());
-            await Task.WhenAny(a.CopyToAsync(b, stop), b.CopyToAsync(a, stop));
+            await Task.WhenAny(CopyAsync(a, b, stop), CopyAsync(b, a, stop));
+        }
+    }
+
+    /// <summary>Pipes one direction; while hanging, what was read is held back, so a kept connection is stuck too.</summary>
+    private async Task CopyAsync(NetworkStream from, NetworkStream to, CancellationToken stop)
+    {
+        var buffer = new byte[8192];
+        try
+        {
+            int read;
+            while ((read = await from.ReadAsync(buffer, stop)) > 0)
+            {
+                while (Hanging && !stop.IsCancellationRequested)
+                {
+                    await Task.Delay(50, stop);
+                }
+
+                await to.WriteAsync(buffer.AsMemory(0, read), stop);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            // Either end went away, or the forwarder stopped: the other direction ends with the connection.
         }
     }
 

@@ -3,7 +3,7 @@ using Repitbot.Contracts;
 namespace Repitbot.Notification.Tests;
 
 /// <summary>A service whose SMTP server sits behind a port this test opens and closes.</summary>
-public sealed class SmtpOutageFactory : NotificationFactory
+public class SmtpOutageFactory : NotificationFactory
 {
     public SmtpOutageFactory()
     {

@@ -20,16 +20,24 @@ public sealed class DeliveryProcessor(NotificationDb db, TemplateStore templates
 {
     public async Task ProcessAsync(Guid id, CancellationToken cancellationToken)
     {
-        var row = await db.Deliveries.SingleAsync(d => d.Id == id, cancellationToken);
-        var person = await db.Recipients.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == row.RecipientId, cancellationToken);
-        var stored = await db.Preferences.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == row.RecipientId, cancellationToken);
+        // The row (tracked: its outcome is saved), its reader and their preferences in one round trip.
+        var loaded = await (
+                from d in db.Deliveries
+                where d.Id == id
+                join r in db.Recipients on d.RecipientId equals r.UserId into people
+                from r in people.DefaultIfEmpty()
+                join p in db.Preferences on d.RecipientId equals p.UserId into stored
+                from p in stored.DefaultIfEmpty()
+                select new { Row = d, Person = r, Stored = p })
+            .SingleAsync(cancellationToken);
+        var (row, person, storedPreference) = (loaded.Row, loaded.Person, loaded.Stored);
         if (person is null)
         {
             await outcomes.FailAsync(row, "The recipient is not known.", "unknown_recipient", cancellationToken);
             return;
         }
 
-        var preferences = EffectivePreferences.For(person, stored);
+        var preferences = EffectivePreferences.For(person, storedPreference);
         // A reminder planned days ago must respect what the person chose since.
         if (SendTimeSuppression(row, preferences.Stored, telegramOptions.Value.Enabled) is { } reason)
         {

@@ -21,6 +21,46 @@ internal static class DeliveryRows
         return inserted == 1;
     }
 
+    /// <summary>
+    /// Adds every row of <paramref name="rows"/> whose idempotency key and channel do not exist yet, in one statement;
+    /// returns the ids of those added.
+    /// </summary>
+    public static async Task<HashSet<Guid>> InsertManyAsync(NotificationDb db, IReadOnlyList<Delivery> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = rows.Select(r => r.Id).ToArray();
+        var keys = rows.Select(r => r.IdempotencyKey).ToArray();
+        var recipients = rows.Select(r => r.RecipientId).ToArray();
+        var types = rows.Select(r => r.TemplateKey).ToArray();
+        var channels = rows.Select(r => r.Channel.ToString()).ToArray();
+        var statuses = rows.Select(r => r.Status.ToString()).ToArray();
+        var addresses = rows.Select(r => r.Address).ToArray();
+        var data = rows.Select(r => r.Data).ToArray();
+        var groups = rows.Select(r => r.GroupKey).ToArray();
+        var fallbacks = rows.Select(r => r.FallbackToEmail).ToArray();
+        var partitions = rows.Select(r => r.Partition).ToArray();
+        var errors = rows.Select(r => r.LastError).ToArray();
+        var occurred = rows.Select(r => r.OccurredAt).ToArray();
+        var due = rows.Select(r => r.DueAt).ToArray();
+        var created = rows.Select(r => r.CreatedAt).ToArray();
+        var inserted = await db.Database.SqlQuery<Guid>($"""
+            INSERT INTO notification.deliveries (id, idempotency_key, recipient_id, template_key, channel, status, address, data,
+                group_key, fallback_to_email, partition, attempts, last_error, occurred_at, due_at, created_at, updated_at)
+            SELECT r.id, r.key, r.recipient, r.type, r.channel, r.status, r.address, CAST(r.data AS jsonb),
+                r.grp, r.fallback, r.part, 0, r.error, r.occurred, r.due, r.created, r.created
+            FROM unnest({ids}, {keys}, {recipients}, {types}, {channels}, {statuses}, {addresses}, {data},
+                {groups}, {fallbacks}, {partitions}, {errors}, {occurred}, {due}, {created})
+                AS r(id, key, recipient, type, channel, status, address, data, grp, fallback, part, error, occurred, due, created)
+            ON CONFLICT (idempotency_key, channel) DO NOTHING
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+        return [.. inserted];
+    }
+
     /// <summary>Withdraws what is still waiting in a group (a moved or cancelled lesson's reminders).</summary>
     public static Task<int> WithdrawAsync(NotificationDb db, string groupKey, string type, string reason, DateTimeOffset now,
         CancellationToken cancellationToken) =>

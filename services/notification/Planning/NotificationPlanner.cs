@@ -19,12 +19,20 @@ public sealed class NotificationPlanner(NotificationDb db, TimeProvider clock, I
     public async Task<List<Guid>> PlanAsync(PlannedNotification plan, CancellationToken cancellationToken)
     {
         var type = NotificationTypes.Find(plan.Type) ?? throw new ArgumentException($"Unknown notification type '{plan.Type}'.", nameof(plan));
-        var created = new List<Guid>();
+        // Every reader with their stored preferences in one round trip, however many parents a student has.
+        var ids = plan.Recipients.Distinct().ToList();
+        var known = await (
+                from person in db.Recipients.AsNoTracking()
+                where ids.Contains(person.UserId)
+                join preference in db.Preferences.AsNoTracking() on person.UserId equals preference.UserId into stored
+                from preference in stored.DefaultIfEmpty()
+                select new { person, preference })
+            .ToDictionaryAsync(r => r.person.UserId, r => new Reader(r.person, EffectivePreferences.For(r.person, r.preference)), cancellationToken);
+        var rows = new List<Delivery.Delivery>();
         for (var i = 0; i < plan.Recipients.Count; i++)
         {
             var id = plan.Recipients[i];
-            var person = await db.Recipients.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == id, cancellationToken);
-            if (person is null)
+            if (!known.TryGetValue(id, out var reader))
             {
                 if (i == 0 && plan.FirstRecipientRequired)
                 {
@@ -35,13 +43,26 @@ public sealed class NotificationPlanner(NotificationDb db, TimeProvider clock, I
                 continue;
             }
 
-            var stored = await db.Preferences.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == id, cancellationToken);
-            var reader = new Reader(person, EffectivePreferences.For(person, stored));
             var data = plan.Data(reader);
-            data["recipient_name"] = person.DisplayName;
+            data["recipient_name"] = reader.Person.DisplayName;
             foreach (var channel in ChannelsFor(plan, type, reader))
             {
-                created.AddRange(await InsertAsync(plan, type, reader, channel, data, cancellationToken));
+                rows.Add(await RowAsync(plan, type, reader, channel, data, cancellationToken));
+            }
+        }
+
+        var inserted = await DeliveryRows.InsertManyAsync(db, rows, cancellationToken);
+        var created = new List<Guid>();
+        foreach (var row in rows.Where(r => inserted.Contains(r.Id)))
+        {
+            created.Add(row.Id);
+            if (row.Status == DeliveryStatus.Suppressed)
+            {
+                Observability.NotificationMetrics.Finished(row.Channel, plan.Type, row.Status, row.LastError);
+            }
+            else if (row.Status == DeliveryStatus.Pending)
+            {
+                signal.Wake(row.Channel);
             }
         }
 
@@ -64,7 +85,8 @@ public sealed class NotificationPlanner(NotificationDb db, TimeProvider clock, I
         return [telegramUsable ? NotificationChannel.Telegram : NotificationChannel.Email];
     }
 
-    private async Task<IEnumerable<Guid>> InsertAsync(PlannedNotification plan, NotificationType type, Reader reader,
+    /// <summary>The row for one reader and channel; a digest item also gets its day's carrier row (written at once).</summary>
+    private async Task<Delivery.Delivery> RowAsync(PlannedNotification plan, NotificationType type, Reader reader,
         NotificationChannel channel, Dictionary<string, object?> data, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -85,21 +107,7 @@ public sealed class NotificationPlanner(NotificationDb db, TimeProvider clock, I
             await IntoDigestAsync(row, reader, cancellationToken);
         }
 
-        if (!await DeliveryRows.InsertAsync(db, row, cancellationToken))
-        {
-            return [];
-        }
-
-        if (status == DeliveryStatus.Suppressed)
-        {
-            Observability.NotificationMetrics.Finished(channel, plan.Type, status, suppressed);
-        }
-        else if (status == DeliveryStatus.Pending)
-        {
-            signal.Wake(channel);
-        }
-
-        return [row.Id];
+        return row;
     }
 
     /// <summary>

@@ -5,15 +5,16 @@ using Repitbot.Notification.Data;
 namespace Repitbot.Notification.Templates;
 
 /// <summary>Reads and adds template versions; the newest version of a template is the one in use.</summary>
-public sealed class TemplateStore(NotificationDb db, TimeProvider clock)
+public sealed class TemplateStore(NotificationDb db, TimeProvider clock, TemplateCache cache)
 {
     public const string DefaultLocale = "ru";
 
-    /// <summary>The newest version in <paramref name="locale"/>, else in Russian, else null.</summary>
-    public async Task<TemplateVersion?> CurrentAsync(string type, NotificationChannel channel, string locale,
+    /// <summary>The newest version in <paramref name="locale"/>, else in Russian, else null; from <see cref="TemplateCache"/>.</summary>
+    public Task<TemplateVersion?> CurrentAsync(string type, NotificationChannel channel, string locale,
         CancellationToken cancellationToken) =>
-        await LatestAsync(type, channel, locale, cancellationToken)
-        ?? (locale == DefaultLocale ? null : await LatestAsync(type, channel, DefaultLocale, cancellationToken));
+        cache.GetAsync(type, channel, locale, async ct =>
+            await LatestAsync(type, channel, locale, ct)
+            ?? (locale == DefaultLocale ? null : await LatestAsync(type, channel, DefaultLocale, ct)), cancellationToken);
 
     public Task<TemplateVersion?> LatestAsync(string type, NotificationChannel channel, string locale,
         CancellationToken cancellationToken) =>
@@ -32,6 +33,7 @@ public sealed class TemplateStore(NotificationDb db, TimeProvider clock)
         template.CreatedAt = clock.GetUtcNow();
         db.Templates.Add(template);
         await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate(template.Type, template.Channel);
         return template;
     }
 }

@@ -1,3 +1,5 @@
+using Repitbot.LoadTester.Support;
+
 namespace Repitbot.LoadTester.Pipeline;
 
 /// <summary>

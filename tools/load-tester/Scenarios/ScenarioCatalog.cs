@@ -13,6 +13,7 @@ public static class ScenarioCatalog
         new FullReportScenario(),
         new NotifyEmailScenario(),
         new NotifyTelegramScenario(),
+        new NotifyLoadScenario(),
         new HttpGetScenario(),
         new RabbitRawScenario(),
         new PostgresCopyScenario(),

@@ -8,8 +8,10 @@ using Repitbot.Notification.Templates;
 
 namespace Repitbot.Notification.Delivery.Email;
 
-/// <summary>E-mail through MailKit: TLS when configured; 4xx and connection errors retry, 5xx do not.</summary>
-public sealed class EmailChannelSender(IOptions<SmtpOptions> options) : IChannelSender
+/// <summary>
+/// E-mail through MailKit over pooled connections: TLS when configured; 4xx and connection errors retry, 5xx do not.
+/// </summary>
+public sealed class EmailChannelSender(IOptions<SmtpOptions> options, SmtpConnectionPool connections) : IChannelSender
 {
     public async Task<SendResult> SendAsync(Delivery delivery, RenderedMessage message, string recipientName,
         CancellationToken cancellationToken)
@@ -31,17 +33,9 @@ public sealed class EmailChannelSender(IOptions<SmtpOptions> options) : IChannel
         mail.From.Add(MailboxAddress.Parse(settings.From!));
         mail.To.Add(to);
 
-        using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(settings.Host!, settings.Port, SocketOptions(settings), cancellationToken);
-            if (!string.IsNullOrEmpty(settings.Username))
-            {
-                await client.AuthenticateAsync(settings.Username, settings.Password ?? string.Empty, cancellationToken);
-            }
-
-            var response = await client.SendAsync(mail, cancellationToken);
-            await client.DisconnectAsync(quit: true, cancellationToken);
+            var response = await SendOnPooledConnectionAsync(mail, cancellationToken);
             return new SendResult.Sent(string.IsNullOrWhiteSpace(response) ? mail.MessageId : response.Trim());
         }
         catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
@@ -54,12 +48,55 @@ public sealed class EmailChannelSender(IOptions<SmtpOptions> options) : IChannel
         {
             return new SendResult.Transient($"SMTP {(int)ex.StatusCode}: {ex.Message}", "smtp_4xx");
         }
-        catch (Exception ex) when (ex is SocketException or IOException or SmtpProtocolException or ServiceNotConnectedException
-            or TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is TimeoutException || IsConnectionFailure(ex, cancellationToken))
         {
             return new SendResult.Transient($"SMTP {settings.Host}:{settings.Port} unreachable: {ex.Message}", "smtp_unreachable");
         }
     }
+
+    /// <summary>
+    /// Sends on a kept connection, or a new one. A kept connection the server closed while it waited (an idle
+    /// timeout, a restart) fails at its first command, before the server took anything, so the mail goes once more
+    /// on a new connection at once instead of waiting out a retry's back-off. (A connection lost after the server
+    /// took the mail is the same at-least-once point as before pooling: a retry would send it again too.)
+    /// Any failure drops the connection it happened on.
+    /// </summary>
+    private async Task<string> SendOnPooledConnectionAsync(MimeMessage mail, CancellationToken cancellationToken)
+    {
+        var (client, reused) = await connections.RentAsync(cancellationToken);
+        try
+        {
+            var response = await client.SendAsync(mail, cancellationToken);
+            connections.Return(client);
+            return response;
+        }
+        catch (Exception ex) when (reused && IsConnectionFailure(ex, cancellationToken))
+        {
+            SmtpConnectionPool.Discard(client);
+        }
+        catch
+        {
+            SmtpConnectionPool.Discard(client);
+            throw;
+        }
+
+        client = await connections.ConnectAsync(cancellationToken);
+        try
+        {
+            var response = await client.SendAsync(mail, cancellationToken);
+            connections.Return(client);
+            return response;
+        }
+        catch
+        {
+            SmtpConnectionPool.Discard(client);
+            throw;
+        }
+    }
+
+    private static bool IsConnectionFailure(Exception ex, CancellationToken cancellationToken) =>
+        ex is SocketException or IOException or SmtpProtocolException or ServiceNotConnectedException
+        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     internal static SecureSocketOptions SocketOptions(SmtpOptions settings) => settings switch
     {

@@ -21,6 +21,10 @@ public sealed class SmtpOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Smtp__Timeout must be between 1 s and 10 min.")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a connection kept for the next e-mail may wait unused before it is closed.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Smtp__IdleTimeout must be between 1 s and 1 h.")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     [Required(ErrorMessage = "Smtp__From is missing (e.g. \"Repitbot <noreply@repitbot.local>\").")]
     [MailboxAddress]
     public string? From { get; set; }

@@ -1,6 +1,7 @@
 using System.Globalization;
+using Repitbot.LoadTester.Pipeline;
 
-namespace Repitbot.LoadTester.Pipeline;
+namespace Repitbot.LoadTester.Support;
 
 /// <summary>One process's CPU time so far, from <c>/proc/PID/stat</c>: user + system, all threads, in clock ticks.</summary>
 public readonly record struct ProcessCpu(int Pid, long StartTicks, long CpuTicks)
@@ -31,6 +32,15 @@ public readonly record struct ProcessCpu(int Pid, long StartTicks, long CpuTicks
 
         return new ProcessCpu(pid, start, user + system);
     }
+
+    /// <summary>
+    /// CPU time <paramref name="pid"/> has used so far, for a scenario that divides a service's CPU by the work it
+    /// did; a process that is gone is named, not crashed on.
+    /// </summary>
+    public static TimeSpan Used(int pid) =>
+        Read(pid) is { } cpu
+            ? TimeSpan.FromSeconds(cpu.CpuTicks / (double)ProcessGroups.TicksPerSecond)
+            : throw new TargetUnreachableException("the measured process", $"/proc/{pid}/stat", "no such process (or its stat is unreadable)");
 
     /// <summary>The process's current figures, or null when it has gone.</summary>
     public static ProcessCpu? Read(int pid)
