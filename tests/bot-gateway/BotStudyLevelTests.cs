@@ -51,6 +51,35 @@ public sealed partial class BotStudyLevelTests(BotFactory bot) : IClassFixture<B
     }
 
     [Fact]
+    public async Task A_parent_sees_their_childs_level_in_their_own_language()
+    {
+        var (tutor, student, parent, childless) =
+            (BotFactory.NewTelegramUserId(), BotFactory.NewTelegramUserId(), BotFactory.NewTelegramUserId(), BotFactory.NewTelegramUserId());
+        var name = "Миша" + Guid.NewGuid().ToString("N")[..6];
+        await bot.SayAsync(tutor, "/start tutor", "Ольга");
+        bot.Track(await bot.UserIdAsync(tutor));
+        await bot.SayAsync(student, "/start " + InviteCode().Match(await bot.SayAsync(tutor, "/invite")).Groups["code"].Value, name);
+        var parentInvite = await bot.SayAsync(tutor, $"/invite parent {name}");
+        var joined = await bot.SayAsync(parent, "/start " + InviteCode().Match(parentInvite).Groups["code"].Value, "Ирина");
+
+        var before = await bot.SayAsync(parent, "/level");
+        await bot.SayAsync(tutor, $"/level {name} A2");
+        var set = await bot.SayAsync(parent, "/level");
+        await bot.SayAsync(parent, "/lang en");
+        var english = await bot.SayAsync(parent, "/level");
+        await bot.SayAsync(childless, "/start", "Пётр");
+        await bot.PressAsync(childless, "role:parent");
+        bot.Track(await bot.UserIdAsync(childless));
+        var none = await bot.SayAsync(childless, "/level");
+
+        Assert.Contains("/level — уровень ребёнка", joined, StringComparison.Ordinal);
+        Assert.Equal($"🎓 {name} — репетитор пока не указал уровень.", before);
+        Assert.Matches($@"^🎓 {name} — уровень A2 \(с \d\d\.\d\d\.\d{{4}}\)\.$", set);
+        Assert.Matches($@"^🎓 {name}: level A2 \(since \d\d\.\d\d\.\d{{4}}\)\.$", english);
+        Assert.Equal("🎓 К вам пока не привязан ни один ученик. Попросите у репетитора ссылку-приглашение для родителя.", none);
+    }
+
+    [Fact]
     public async Task A_tutor_defines_their_own_scale_and_bad_scales_get_the_right_form()
     {
         var tutor = BotFactory.NewTelegramUserId();

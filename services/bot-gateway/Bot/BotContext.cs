@@ -20,6 +20,7 @@ public sealed class BotContext(long chatId, TelegramIdentity who, User? user, Bo
     public BotReplies Replies => replies;
     public bool IsTutor => User?.Role == UserRole.Tutor;
     public bool IsStudent => User?.Role == UserRole.Student;
+    public bool IsParent => User?.Role == UserRole.Parent;
 
     public string T(string key, params object?[] args) => Texts.Get(Locale, key, args);
 

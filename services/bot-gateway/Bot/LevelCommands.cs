@@ -6,9 +6,9 @@ namespace Repitbot.BotGateway.Bot;
 
 /// <summary>
 /// /level and /scale: a tutor sees and sets a student's study level (typed, or from the student's card with
-/// one button per level on the scale); a student sees their own level.
+/// one button per level on the scale); a student sees their own level, a parent their children's.
 /// </summary>
-public sealed class LevelCommands(StudentLevels levels, BotDirectory directory, StudentPicker picker)
+public sealed class LevelCommands(StudentLevels levels, ChildLevels children, BotDirectory directory, StudentPicker picker)
 {
     /// <summary>Callback data: "lvl:&lt;student&gt;" opens the card, "lvs:&lt;student&gt;:&lt;n&gt;" sets the scale's n-th level.</summary>
     public const string CardAction = "lvl";
@@ -19,7 +19,7 @@ public sealed class LevelCommands(StudentLevels levels, BotDirectory directory, 
     {
         if (!ctx.IsTutor)
         {
-            await (ctx.IsStudent ? ShowOwnAsync(ctx) : ctx.ReplyKeyAsync("tutors_only"));
+            await (ctx.IsStudent ? ShowOwnAsync(ctx) : ctx.IsParent ? ShowChildrenAsync(ctx) : ctx.ReplyKeyAsync("tutors_only"));
             return;
         }
 
@@ -172,5 +172,16 @@ public sealed class LevelCommands(StudentLevels levels, BotDirectory directory, 
         await (own?.Level is { } level
             ? ctx.ReplyKeyAsync("own_level", Escape(level), CompactForm.Format(own.ChangedAt!.Value, ctx.TimeZone)[..10])
             : ctx.ReplyKeyAsync("own_level_none"));
+    }
+
+    /// <summary>One line per child, in the parent's language and time zone, like the tutor's card names the student.</summary>
+    private async Task ShowChildrenAsync(BotContext ctx)
+    {
+        var levelsOfChildren = await children.OfParentAsync(ctx.User!.Id, ctx.CancellationToken);
+        await ctx.ReplyAsync(levelsOfChildren.Count == 0
+            ? ctx.T("child_level_no_children")
+            : string.Join("\n", levelsOfChildren.Select(c => c.Level is { } level
+                ? ctx.T("level_now", Escape(c.Name), Escape(level), CompactForm.Format(c.ChangedAt!.Value, ctx.TimeZone)[..10])
+                : ctx.T("child_level_none", Escape(c.Name)))));
     }
 }

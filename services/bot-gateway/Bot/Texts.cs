@@ -82,11 +82,13 @@ public static class Texts
         ["help_parent"] = ("""
             <b>Команды родителя</b>
             Уведомления об уроках, оплатах и заданиях ребёнка приходят сюда и на почту.
+            /level — уровень ребёнка
             /notifications, /quiet — уведомления
             /profile, /name, /lang, /tz, /email — профиль
             """, """
             <b>Parent commands</b>
             News about your child's lessons, payments and homework comes here and by e-mail.
+            /level — your child's level
             /notifications, /quiet — notifications
             /profile, /name, /lang, /tz, /email — profile
             """),
@@ -246,6 +248,9 @@ public static class Texts
             "❌ “{0}” is not on your scale. Levels: {1}.\nE.g. /level {2} {3}"),
         ["own_level"] = ("🎓 Ваш уровень: {0} (с {1}).", "🎓 Your level: {0} (since {1})."),
         ["own_level_none"] = ("🎓 Репетитор пока не указал ваш уровень.", "🎓 Your tutor has not set your level yet."),
+        ["child_level_none"] = ("🎓 {0} — репетитор пока не указал уровень.", "🎓 {0}: the tutor has not set a level yet."),
+        ["child_level_no_children"] = ("🎓 К вам пока не привязан ни один ученик. Попросите у репетитора ссылку-приглашение для родителя.",
+            "🎓 No student is linked to you yet. Ask the tutor for a parent's invite link."),
         ["scale_now"] = ("Шкала уровней: {0}.\nСвоя шкала: /scale Начальный, Средний, Продвинутый (через запятую, от низшего к высшему); вернуть CEFR: /scale cefr",
             "Level scale: {0}.\nYour own: /scale Beginner, Intermediate, Advanced (comma-separated, lowest first); back to CEFR: /scale cefr"),
         ["cap_ratings"] = ("Рейтинг (из 100): {0}.", "Rating (out of 100): {0}."),

@@ -16,5 +16,6 @@ public static class UseCaseRegistration
         .AddScoped<HomeworkUseCases>()
         .AddScoped<PaymentUseCases>()
         .AddScoped<MaterialUseCases>()
-        .AddScoped<StudentLevels>();
+        .AddScoped<StudentLevels>()
+        .AddScoped<ChildLevels>();
 }

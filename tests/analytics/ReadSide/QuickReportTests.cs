@@ -29,7 +29,9 @@ public sealed class QuickReportTests(ReadSideFactory factory)
             Assert.Contains(PdfText.Squash($"Страница {page} из {pdf.Pages.Count}"), pdf.Pages[page - 1]);
         }
 
-        Assert.Contains(PdfText.Squash("Занятия (…)"), pdf.Pages[^1]);
+        // Each table says what it lists; the daily table continued on the last page says so.
+        Assert.True(pdf.Contains("Отмены по причинам") && pdf.Contains("По дням"), "The lesson report's tables have no titles.");
+        Assert.Contains(PdfText.Squash("По дням (…)"), pdf.Pages[^1]);
     }
 
     [Fact]
@@ -57,7 +59,7 @@ public sealed class QuickReportTests(ReadSideFactory factory)
         Assert.Equal(expected.Attended, lessons.GetProperty("completed").GetInt32());
         Assert.Equal(expected.NoShows, lessons.GetProperty("noShows").GetInt32());
         Assert.Equal("Lesson report", english.Title);
-        Assert.True(english.Contains("Page 1 of"));
+        Assert.True(english.Contains("Page 1 of") && english.Contains("By day"));
     }
 
     [Fact]
@@ -72,7 +74,9 @@ public sealed class QuickReportTests(ReadSideFactory factory)
         var csv = await tutor.GetStringAsync("/api/v1/reports/quick/student?days=30&format=csv");
 
         Assert.True(payment.Contains("Отчёт по платежам") && payment.Contains("₽"));
+        Assert.True(payment.Contains("Способы оплаты") && payment.Contains("По ученикам"), "The payment report's tables have no titles.");
         Assert.True(student.Contains("Отчёт по ученикам") && student.Contains("Удержание"));
+        Assert.True(student.Contains("Риск оттока") && student.Contains("Уровень и рейтинг"), "The student report's tables have no titles.");
         Assert.StartsWith("student_id,last_lesson", csv.TrimStart('\uFEFF'));
     }
 

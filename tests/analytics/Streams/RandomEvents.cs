@@ -60,8 +60,11 @@ public sealed class RandomEvents(int seed)
             0 => new LessonScheduled { EventId = id, OccurredAt = at, TutorId = tutor, StudentId = student, LessonId = Guid.NewGuid(), StartsAt = at.AddDays(2), DurationMinutes = 60, PriceMinor = 150_000, Currency = "RUB" },
             1 => new LessonRescheduled { EventId = id, OccurredAt = at, TutorId = tutor, StudentId = student, LessonId = Guid.NewGuid(), PreviousStartsAt = at, StartsAt = at.AddDays(1), DurationMinutes = 45 },
             2 => new LessonCancelled { EventId = id, OccurredAt = at, TutorId = tutor, StudentId = student, LessonId = Guid.NewGuid(), StartsAt = at, Reason = Pick(Reasons), CancelledBy = Pick(Enum.GetValues<CancelledBy>()) },
-            3 or 4 => new LessonCompleted { EventId = id, OccurredAt = at, TutorId = tutor, StudentId = student, LessonId = Guid.NewGuid(), Outcome = LessonOutcome.Attended, Minutes = _random.Next(30, 121) },
-            5 => new LessonCompleted { EventId = id, OccurredAt = at, TutorId = tutor, StudentId = student, LessonId = Guid.NewGuid(), Outcome = LessonOutcome.NoShow, Minutes = 0 },
+            3 => new LessonCompleted { EventId = id, OccurredAt = at, TutorId = tutor, StudentId = student, LessonId = Guid.NewGuid(), Outcome = LessonOutcome.Attended, Minutes = _random.Next(30, 121) },
+            // Logged up to 4 days after it was held: counts on the day it was held.
+            4 => new LessonCompleted { EventId = id, OccurredAt = at, TutorId = tutor, StudentId = student, LessonId = Guid.NewGuid(), Outcome = LessonOutcome.Attended, Minutes = _random.Next(30, 121), StartsAt = at.AddMinutes(-_random.Next(0, 4 * 24 * 60)) },
+            // Reported before its planned start: counts when it was reported.
+            5 => new LessonCompleted { EventId = id, OccurredAt = at, TutorId = tutor, StudentId = student, LessonId = Guid.NewGuid(), Outcome = LessonOutcome.NoShow, Minutes = 0, StartsAt = _random.Next(2) == 0 ? null : at.AddMinutes(_random.Next(1, 48 * 60)) },
             6 => new HomeworkAssigned { EventId = id, OccurredAt = at, TutorId = tutor, StudentId = student, HomeworkId = Guid.NewGuid(), Title = "Упражнение 5" },
             7 => new HomeworkSubmitted { EventId = id, OccurredAt = at, TutorId = tutor, StudentId = student, HomeworkId = Guid.NewGuid() },
             8 => new HomeworkGraded { EventId = id, OccurredAt = at, TutorId = tutor, StudentId = student, HomeworkId = Guid.NewGuid(), Score = _random.Next(0, 101) },

@@ -6,7 +6,17 @@ namespace Repitbot.Analytics.Tests.Streams;
 /// <summary>One row of analytics.events, as the test reads it back.</summary>
 public sealed record StoredRow(Guid EventId, string Type, Guid TutorId, Guid? StudentId, DateTimeOffset OccurredAt, JsonElement Payload)
 {
-    public DateOnly Day => DateOnly.FromDateTime(OccurredAt.UtcDateTime);
+    /// <summary>
+    /// The UTC day the service should count the row on, written out here independently of the service: a completed lesson
+    /// on its own start when that is earlier than when it was recorded, everything else when it was recorded.
+    /// </summary>
+    public DateOnly Day => DateOnly.FromDateTime(CountsAt.UtcDateTime);
+
+    private DateTimeOffset CountsAt =>
+        Type == "LessonCompleted" && Payload.TryGetProperty("startsAt", out var starts) && starts.ValueKind == JsonValueKind.String
+            && starts.GetDateTimeOffset() is var startsAt && startsAt < OccurredAt
+            ? startsAt
+            : OccurredAt;
 
     public static async Task<List<StoredRow>> ForTutorsAsync(NpgsqlDataSource database, IReadOnlyCollection<Guid> tutors)
     {

@@ -15,7 +15,7 @@ public static class HomeworkSection
             new(t["on-time"], t.Percent(area.OnTimeRatePercent)), new($"{t["submitted"]}, %", t.Percent(area.SubmissionRatePercent)),
             new(t["average-score"], area.AverageScore is { } s ? t.Number(s, 1) : "—"), new(t["success-rate"], t.Percent(area.SuccessRatePercent)),
         ];
-        var series = new ReportTable(t["homework"], [t["date"], t["assigned"], t["submitted"], t["average-score"]],
+        var series = new ReportTable(context.SeriesTitle, [t["date"], t["assigned"], t["submitted"], t["average-score"]],
             area.Series.Select(p => (IReadOnlyList<string>)[t.LongDay(p.Period), t.Number(p.Assigned), t.Number(p.Submitted),
                 p.AverageScore is { } a ? t.Number(a, 1) : "—"]).ToList(), [2f, 1, 1, 1]);
         var csv = new ReportTable("homework", ["period", "assigned", "submitted", "graded", "average_score"],

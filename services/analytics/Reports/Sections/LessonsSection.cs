@@ -16,7 +16,7 @@ public static class LessonsSection
             new(t["no-shows"], t.Number(area.NoShows)), new(t["cancelled"], t.Number(area.Cancelled)),
             new(t["attendance-rate"], t.Percent(area.AttendanceRatePercent)), new(t["hours"], t.Number(area.HoursTaught, 1)),
         ];
-        var byDay = new ReportTable(t["lessons"], [t["date"], t["scheduled"], t["attended"], t["no-shows"], t["cancelled"], t["hours"]],
+        var byDay = new ReportTable(context.SeriesTitle, [t["date"], t["scheduled"], t["attended"], t["no-shows"], t["cancelled"], t["hours"]],
             area.Series.Select(p => (IReadOnlyList<string>)[t.LongDay(p.Period), t.Number(p.Scheduled), t.Number(p.Completed),
                 t.Number(p.NoShows), t.Number(p.Cancelled), t.Number(p.Minutes / 60.0, 1)]).ToList(), [1.5f, 1.6f, 1.2f, 1, 1.1f, 0.9f]);
         var reasons = new ReportTable(t["cancellations"], [t["reason"], t["count"]],

@@ -19,9 +19,9 @@ public static class PaymentsSection
             new(t["arpu"], t.Money(c.ArpuMinor, c.Currency)),
             new(t["students"], t.Number(area.ActiveStudents)),
         }).ToList();
-        var methods = new ReportTable(t["method"], [t["method"], t["payments"], t["amount"]],
+        var methods = new ReportTable(t["by-method"], [t["method"], t["payments"], t["amount"]],
             area.ByMethod.Select(m => (IReadOnlyList<string>)[t[m.Method], t.Number(m.Count), t.Money(m.AmountMinor, m.Currency)]).ToList(), [2f, 1, 2]);
-        var students = new ReportTable(t["students"], [t["student"], t["paid"], t["charged"], t["outstanding"], t["ltv"]],
+        var students = new ReportTable(t["by-student"], [t["student"], t["paid"], t["charged"], t["outstanding"], t["ltv"]],
             area.Students.Select(s => (IReadOnlyList<string>)[s.Name, t.Money(s.PaidMinor - s.RefundedMinor, s.Currency),
                 t.Money(s.ChargedMinor, s.Currency), t.Money(s.OutstandingMinor, s.Currency), t.Money(s.LifetimeValueMinor, s.Currency)]).ToList());
         var csv = new ReportTable("payments", ["student_id", "currency", "paid_minor", "refunded_minor", "charged_minor", "outstanding_minor", "ltv_minor", "student_name"],

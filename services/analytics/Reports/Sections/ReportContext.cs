@@ -21,6 +21,9 @@ public sealed record ReportContext(IServiceProvider Services, AnalyticsScope Sco
 
     public ChartContext Chart => new(Services, Scope, Period, Text, CancellationToken) { TimeZone = TimeZone, Memo = Memo };
 
+    /// <summary>The title of a table with one row per bucket of the period: "По дням", "По неделям" or "По месяцам".</summary>
+    public string SeriesTitle => Text[$"by-{Period.Bucket}"];
+
     public Task<ChartFigure> ChartAsync(string name) => ChartCatalog.Find(name)!.LoadAsync(Chart);
 
     public static string Raw(object? value) => value switch

@@ -14,7 +14,7 @@ public static class StudentsSection
             new(t["new-students"], t.Number(area.NewStudents)), new(t["dau"], t.Number(area.Dau)), new(t["wau"], t.Number(area.Wau)),
             new(t["mau"], t.Number(area.Mau)), new(t["stickiness"], t.Percent(area.StickinessPercent)),
         ];
-        var churn = new ReportTable(t["risk"], [t["student"], t["last-lesson"], t["days-idle"], t["trend"], t["risk"], t["segment"]],
+        var churn = new ReportTable(t["churn-risk"], [t["student"], t["last-lesson"], t["days-idle"], t["trend"], t["risk"], t["segment"]],
             area.ChurnRisk.Select(c => (IReadOnlyList<string>)[c.Name, t.LongDay(c.LastLesson),
                 t.Number(c.DaysSinceLastLesson), $"{c.LessonsLast4Weeks} / {c.LessonsPrevious4Weeks}", t.Number(c.Score), t[c.Segment]]).ToList(),
             [1.3f, 1.6f, 1, 1, 0.8f, 1]);
