@@ -40,6 +40,10 @@ public static class NotificationMetrics
     public static readonly Counter TelegramRequests = Metrics.CreateCounter("repitbot_telegram_requests_total",
         "Bot API requests by method and result (ok, or the error code).", "method", "result");
 
+    public static readonly Counter TelegramPaceUnrecorded = Metrics.CreateCounter("repitbot_telegram_pace_unrecorded_total",
+        "Telegram calls whose end could not be written to the shared pace in Redis (the message stands; the chat's next "
+        + "message may come sooner than its limit).");
+
     public static void Finished(NotificationChannel channel, string type, DeliveryStatus status, string? reason)
     {
         var name = Names.ChannelNames.Of(channel);
