@@ -5,7 +5,8 @@ using Repitbot.Hosting.Startup;
 namespace Repitbot.Analytics.Data;
 
 /// <summary>
-/// Monthly partitions of <c>analytics.events</c> (<c>events_yyyy_mm</c>, UTC months), created the first
+/// Monthly partitions of <c>analytics.events</c> (<c>events_yyyy_mm</c>, UTC months; the DDL is the database
+/// function <c>analytics.ensure_event_partition</c>, which the load tester's seeder calls too), created the first
 /// time an event of that month arrives, so late imports of old history need no preparation. Creation
 /// is serialised with an advisory lock and runs outside ingestion's transaction.
 /// </summary>
@@ -25,8 +26,6 @@ public sealed class EventPartitions(NpgsqlDataSource dataSource) : IStartupTask
 
     public static DateOnly MonthOf(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, 1);
 
-    public static string NameOf(DateOnly month) => $"events_{month:yyyy_MM}";
-
     public async Task EnsureAsync(IEnumerable<DateOnly> months, CancellationToken cancellationToken)
     {
         var missing = months.Distinct().Where(m => !_known.ContainsKey(m)).Order().ToList();
@@ -44,11 +43,8 @@ public sealed class EventPartitions(NpgsqlDataSource dataSource) : IStartupTask
 
         foreach (var month in missing)
         {
-            var from = new DateTimeOffset(month.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            await using var create = new NpgsqlCommand($"""
-                CREATE TABLE IF NOT EXISTS analytics.{NameOf(month)} PARTITION OF analytics.events
-                FOR VALUES FROM ('{from:yyyy-MM-dd} 00:00:00+00') TO ('{from.AddMonths(1):yyyy-MM-dd} 00:00:00+00')
-                """, connection, transaction);
+            await using var create = new NpgsqlCommand("SELECT analytics.ensure_event_partition(@month)", connection, transaction);
+            create.Parameters.AddWithValue("month", month);
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 

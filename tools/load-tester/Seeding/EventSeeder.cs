@@ -79,16 +79,15 @@ public sealed class EventSeeder(string connectionString, string? redis)
 
     /// <summary>
     /// analytics.events is partitioned by month and a month's partition exists once the service needed it;
-    /// the seeded year needs all of them (the same DDL the service runs, so it can be repeated).
+    /// the seeded year needs all of them, made by the service's own database function (its migration
+    /// <c>EventPartitionFunction</c>), so the seeder's partitions are the service's.
     /// </summary>
     private static async Task EnsurePartitionsAsync(NpgsqlConnection connection, DateTime from, CancellationToken cancellationToken)
     {
-        for (var month = new DateTime(from.Year, from.Month, 1, 0, 0, 0, DateTimeKind.Utc); month <= DateTime.UtcNow; month = month.AddMonths(1))
+        for (var month = new DateOnly(from.Year, from.Month, 1); month <= DateOnly.FromDateTime(DateTime.UtcNow); month = month.AddMonths(1))
         {
-            await using var create = new NpgsqlCommand($"""
-                CREATE TABLE IF NOT EXISTS analytics.events_{month:yyyy_MM} PARTITION OF analytics.events
-                FOR VALUES FROM ('{month:yyyy-MM-dd} 00:00:00+00') TO ('{month.AddMonths(1):yyyy-MM-dd} 00:00:00+00')
-                """, connection);
+            await using var create = new NpgsqlCommand("SELECT analytics.ensure_event_partition(@month)", connection);
+            create.Parameters.AddWithValue("month", month);
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
     }
