@@ -99,13 +99,17 @@ public sealed class PipelineScenario : Scenario
             Note = sustained is null ? "no rate sustained" : "highest rate with every check passed",
             Extra = ledger.Unknown > 0 ? new Dictionary<string, double> { ["unknownMails"] = ledger.Unknown } : [],
         });
-        return run.Result(Name, rows, Stopwatch.GetElapsedTime(started), gateway);
+        // The run's header names the last rate stepped to and every lesson posted, not the plan's single rate.
+        return run.Result(Name, rows, Stopwatch.GetElapsedTime(started), gateway) with
+        {
+            RatePerSecond = steps[^1].Rate, Planned = steps.Sum(s => s.Rest.Count),
+        };
     }
 
     private static async Task<PipelineStep> RunStepAsync(PipelineClient client, LessonMailbox mailbox, MailLedger ledger, Guid[] students,
         int step, double rate, TimeSpan duration, RunPlan bounds, TimeSpan wait, ProcessGroups? groups, CancellationToken cancellationToken)
     {
-        var dashboardBefore = await client.LessonsOnDashboardAsync(cancellationToken);
+        var dashboardBefore = await SettledDashboardAsync(client, wait, cancellationToken);
         var cpuBefore = groups?.Take();
         var cpuWindow = Stopwatch.StartNew();
         var recorder = new ResultRecorder();
@@ -151,6 +155,29 @@ public sealed class PipelineScenario : Scenario
         double? lag = shown == expected ? (DateTimeOffset.UtcNow - sentDone).TotalMilliseconds : null;
         var cpu = cpuBefore is not null ? CpuSnapshot.Delta(cpuBefore, groups!.Take(), ProcessGroups.TicksPerSecond) : [];
         return new PipelineStep(rate, rest, ledger.Tally(step), startedAt, expected, shown, lag, cpu, cpuWindow.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// The dashboard's count once it stops moving: lessons whose POST the client gave up on (its time limit) may
+    /// still be recorded by the server and counted after the step that sent them, and must not be charged to the next.
+    /// </summary>
+    private static async Task<long> SettledDashboardAsync(PipelineClient client, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + wait;
+        var count = await client.LessonsOnDashboardAsync(cancellationToken);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            var again = await client.LessonsOnDashboardAsync(cancellationToken);
+            if (again == count)
+            {
+                break;
+            }
+
+            count = again;
+        }
+
+        return count;
     }
 
     /// <summary>What the processes use doing nothing for five seconds (ms per second), to read the per-lesson figures against.</summary>
