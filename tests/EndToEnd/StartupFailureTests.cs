@@ -1,3 +1,5 @@
+using Repitbot.EndToEnd.Support;
+
 
 namespace Repitbot.EndToEnd;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Repitbot.EndToEnd.Support;
 using Repitbot.TelegramStub.State;
 
 namespace Repitbot.EndToEnd;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
+using Repitbot.EndToEnd.Support;
 using Repitbot.Hosting.Auth;
 
 namespace Repitbot.EndToEnd;

@@ -5,6 +5,7 @@ using Repitbot.Analytics.Ingestion;
 using Repitbot.Analytics.ReadSide;
 using Repitbot.Analytics.Realtime;
 using Repitbot.Analytics.Tests.Streams;
+using Repitbot.Analytics.Tests.Support;
 using Repitbot.Contracts;
 
 namespace Repitbot.Analytics.Tests;

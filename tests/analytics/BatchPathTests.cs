@@ -1,6 +1,7 @@
 using Repitbot.Analytics.Ingestion;
 using Repitbot.Analytics.Realtime;
 using Repitbot.Analytics.Tests.Streams;
+using Repitbot.Analytics.Tests.Support;
 using Repitbot.Contracts;
 using StackExchange.Redis;
 

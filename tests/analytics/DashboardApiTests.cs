@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Repitbot.Analytics.Ingestion;
+using Repitbot.Analytics.Tests.Support;
 using Repitbot.Contracts;
 
 namespace Repitbot.Analytics.Tests;
@@ -12,7 +13,7 @@ public sealed class DashboardApiTests(AnalyticsFactory factory) : IClassFixture<
     {
         using var tutor = factory.TutorClient(Guid.NewGuid());
 
-        var response = await tutor.GetAsync(Dashboard.For(days: 5));
+        var response = await tutor.GetAsync(DashboardClient.For(days: 5));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -25,7 +26,7 @@ public sealed class DashboardApiTests(AnalyticsFactory factory) : IClassFixture<
     {
         using var tutor = factory.TutorClient(Guid.NewGuid());
 
-        var response = await tutor.GetAsync(Dashboard.For(days: 7, tutorId: Guid.NewGuid()));
+        var response = await tutor.GetAsync(DashboardClient.For(days: 7, tutorId: Guid.NewGuid()));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -35,7 +36,7 @@ public sealed class DashboardApiTests(AnalyticsFactory factory) : IClassFixture<
     {
         using var student = factory.ClientWithToken(factory.Tokens.Student(Guid.NewGuid()));
 
-        var response = await student.GetAsync(Dashboard.For(days: 7));
+        var response = await student.GetAsync(DashboardClient.For(days: 7));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -48,7 +49,7 @@ public sealed class DashboardApiTests(AnalyticsFactory factory) : IClassFixture<
             [IngestedEvent.From(Lessons.Attended(tutorId, 40)), IngestedEvent.From(Lessons.NoShow(tutorId))], CancellationToken.None);
         using var admin = factory.ClientWithToken(factory.Tokens.Admin());
 
-        var dashboard = await Dashboard.GetAsync(admin, days: 7, tutorId: tutorId);
+        var dashboard = await DashboardClient.GetAsync(admin, days: 7, tutorId: tutorId);
 
         Assert.Equal(tutorId, dashboard.TutorId);
         Assert.Equal((1, 1, 40), (dashboard.LessonsCompleted.Value, dashboard.NoShows.Value, dashboard.MinutesTaught.Value));
@@ -74,7 +75,7 @@ public sealed class DashboardApiTests(AnalyticsFactory factory) : IClassFixture<
         ];
         await factory.Ingestor.IngestAsync(events.Select(IngestedEvent.From).ToList(), CancellationToken.None);
 
-        var dashboard = await Dashboard.GetAsync(factory.TutorClient(tutorId));
+        var dashboard = await DashboardClient.GetAsync(factory.TutorClient(tutorId));
 
         Assert.Equal((3, 1), (dashboard.LessonsCompleted.Value, dashboard.LessonsCompleted.Previous));
         Assert.Equal(200.0, dashboard.LessonsCompleted.ChangePercent);

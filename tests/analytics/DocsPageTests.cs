@@ -1,3 +1,4 @@
+using Repitbot.Analytics.Tests.Support;
 using Repitbot.TestSupport.Browser;
 
 namespace Repitbot.Analytics.Tests;

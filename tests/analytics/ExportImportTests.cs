@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Repitbot.Analytics.Exports;
 using Repitbot.Analytics.Ingestion;
+using Repitbot.Analytics.Tests.Support;
 using Repitbot.Contracts;
 
 namespace Repitbot.Analytics.Tests;

@@ -1,4 +1,5 @@
 using Repitbot.Analytics.Ingestion;
+using Repitbot.Analytics.Tests.Support;
 using Repitbot.Contracts;
 
 namespace Repitbot.Analytics.Tests;
@@ -21,7 +22,7 @@ public sealed class IngestionTests(AnalyticsFactory factory) : IClassFixture<Ana
             await factory.PublishAsync(lesson);
         }
 
-        var dashboard = await Dashboard.WaitUntilAsync(tutor, d => d.LessonsCompleted.Value + d.NoShows.Value >= lessons.Length);
+        var dashboard = await DashboardClient.WaitUntilAsync(tutor, d => d.LessonsCompleted.Value + d.NoShows.Value >= lessons.Length);
         Assert.Equal((3, 2, 135), (dashboard.LessonsCompleted.Value, dashboard.NoShows.Value, dashboard.MinutesTaught.Value));
         Assert.Equal((0, 0, 0), (dashboard.LessonsCompleted.Previous, dashboard.NoShows.Previous, dashboard.MinutesTaught.Previous));
         Assert.Equal(60.0, dashboard.AttendanceRatePercent);
@@ -39,13 +40,13 @@ public sealed class IngestionTests(AnalyticsFactory factory) : IClassFixture<Ana
             await factory.PublishAsync(lesson);
         }
 
-        var before = await Dashboard.WaitUntilAsync(tutor, d => d.LessonsCompleted.Value + d.NoShows.Value >= lessons.Length);
+        var before = await DashboardClient.WaitUntilAsync(tutor, d => d.LessonsCompleted.Value + d.NoShows.Value >= lessons.Length);
         Assert.Equal((2, 1, 150), (before.LessonsCompleted.Value, before.NoShows.Value, before.MinutesTaught.Value));
 
         await factory.RedeliverAsync(lessons[0]);
         await factory.Ingestor.IngestAsync([IngestedEvent.From(lessons[1])], CancellationToken.None);
 
-        var after = await Dashboard.GetAsync(tutor);
+        var after = await DashboardClient.GetAsync(tutor);
         Assert.Equal((2, 1, 150), (after.LessonsCompleted.Value, after.NoShows.Value, after.MinutesTaught.Value));
         Assert.Equal(lessons.Length, await Store.EventCountAsync(factory.Database, tutorId));
         Assert.Equal((2, 1, 150), await Store.RollupTotalsAsync(factory.Database, tutorId));
@@ -61,7 +62,7 @@ public sealed class IngestionTests(AnalyticsFactory factory) : IClassFixture<Ana
         await factory.Ingestor.IngestAsync([lesson, lesson], CancellationToken.None);
 
         Assert.Equal(1, await Store.EventCountAsync(factory.Database, tutorId));
-        var dashboard = await Dashboard.GetAsync(tutor);
+        var dashboard = await DashboardClient.GetAsync(tutor);
         Assert.Equal((1, 60), (dashboard.LessonsCompleted.Value, dashboard.MinutesTaught.Value));
         Assert.Equal((1, 0, 60), await Store.RollupTotalsAsync(factory.Database, tutorId));
     }

@@ -1,3 +1,4 @@
+using Repitbot.Analytics.Tests.Support;
 using Repitbot.Contracts;
 
 namespace Repitbot.Analytics.Tests;

@@ -1,3 +1,5 @@
+using Repitbot.Analytics.Tests.Support;
+
 namespace Repitbot.Analytics.Tests;
 
 /// <summary>Events land on the UTC day they happened, whenever they arrive.</summary>
@@ -11,7 +13,7 @@ public sealed class PeriodTests(AnalyticsFactory factory) : IClassFixture<Analyt
 
         await factory.PublishAsync(Lessons.Attended(tutorId, 50, DateTimeOffset.UtcNow.AddDays(-3)));
 
-        var dashboard = await Dashboard.WaitUntilAsync(tutor, d => d.LessonsCompleted.Value + d.LessonsCompleted.Previous > 0);
+        var dashboard = await DashboardClient.WaitUntilAsync(tutor, d => d.LessonsCompleted.Value + d.LessonsCompleted.Previous > 0);
         Assert.Equal((1, 0), (dashboard.LessonsCompleted.Value, dashboard.LessonsCompleted.Previous));
         Assert.Equal(50, dashboard.MinutesTaught.Value);
     }
@@ -24,7 +26,7 @@ public sealed class PeriodTests(AnalyticsFactory factory) : IClassFixture<Analyt
 
         await factory.PublishAsync(Lessons.Attended(tutorId, 50, DateTimeOffset.UtcNow.AddDays(-10)));
 
-        var dashboard = await Dashboard.WaitUntilAsync(tutor, d => d.LessonsCompleted.Value + d.LessonsCompleted.Previous > 0);
+        var dashboard = await DashboardClient.WaitUntilAsync(tutor, d => d.LessonsCompleted.Value + d.LessonsCompleted.Previous > 0);
         Assert.Equal((0, 1), (dashboard.LessonsCompleted.Value, dashboard.LessonsCompleted.Previous));
         Assert.Equal((0, 50), (dashboard.MinutesTaught.Value, dashboard.MinutesTaught.Previous));
     }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Repitbot.Analytics.Tests.Support;
 
 namespace Repitbot.Analytics.Tests;
 

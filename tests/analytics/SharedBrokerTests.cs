@@ -1,4 +1,5 @@
 using Repitbot.Analytics.Tests.OtherService;
+using Repitbot.Analytics.Tests.Support;
 
 namespace Repitbot.Analytics.Tests;
 

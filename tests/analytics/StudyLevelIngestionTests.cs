@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Repitbot.Analytics.Tests.Support;
 using Repitbot.Contracts;
 
 namespace Repitbot.Analytics.Tests;

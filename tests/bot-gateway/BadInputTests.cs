@@ -1,4 +1,5 @@
 using System.Net;
+using Repitbot.BotGateway.Tests.Support;
 
 namespace Repitbot.BotGateway.Tests;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Repitbot.BotGateway.Tests.Support;
 
 namespace Repitbot.BotGateway.Tests;
 

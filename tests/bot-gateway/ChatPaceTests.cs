@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
+using Repitbot.BotGateway.Tests.Support;
 
 namespace Repitbot.BotGateway.Tests;
 

@@ -1,3 +1,4 @@
+using Repitbot.BotGateway.Tests.Support;
 using Repitbot.TestSupport.Browser;
 
 namespace Repitbot.BotGateway.Tests;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Repitbot.BotGateway.Lessons;
+using Repitbot.BotGateway.Tests.Support;
 using Repitbot.Contracts;
 
 namespace Repitbot.BotGateway.Tests;

@@ -1,3 +1,5 @@
+using Repitbot.BotGateway.Tests.Support;
+
 namespace Repitbot.BotGateway.Tests;
 
 public sealed class OutboxRelayTests(RelayingBotGatewayFactory factory) : IClassFixture<RelayingBotGatewayFactory>

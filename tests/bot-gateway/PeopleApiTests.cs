@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Repitbot.BotGateway.People;
+using Repitbot.BotGateway.Tests.Support;
 using Repitbot.Hosting.Auth;
 
 namespace Repitbot.BotGateway.Tests;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Repitbot.BotGateway.Students;
+using Repitbot.BotGateway.Tests.Support;
 
 namespace Repitbot.BotGateway.Tests;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Repitbot.BotGateway.Tests.Support;
 using Repitbot.BotGateway.Webhooks;
 
 namespace Repitbot.BotGateway.Tests;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Repitbot.BotGateway.Tests.Support;
 using Repitbot.BotGateway.Webhooks;
 
 namespace Repitbot.BotGateway.Tests;

@@ -1,3 +1,4 @@
+using Repitbot.Notification.Tests.Support;
 using Repitbot.TestSupport.Browser;
 
 namespace Repitbot.Notification.Tests;

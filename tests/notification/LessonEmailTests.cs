@@ -1,5 +1,6 @@
 using System.Net;
 using Repitbot.Contracts;
+using Repitbot.Notification.Tests.Support;
 
 namespace Repitbot.Notification.Tests;
 

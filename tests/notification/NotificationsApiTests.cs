@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Repitbot.Contracts;
 using Repitbot.Notification.Delivery;
+using Repitbot.Notification.Tests.Support;
 
 namespace Repitbot.Notification.Tests;
 

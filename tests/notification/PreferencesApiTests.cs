@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Repitbot.Notification.Preferences;
+using Repitbot.Notification.Tests.Support;
 
 namespace Repitbot.Notification.Tests;
 

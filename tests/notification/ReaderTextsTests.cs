@@ -1,4 +1,5 @@
 using Repitbot.Contracts;
+using Repitbot.Notification.Tests.Support;
 
 namespace Repitbot.Notification.Tests;
 

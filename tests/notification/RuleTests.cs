@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Repitbot.Contracts;
 using Repitbot.Notification.Preferences;
+using Repitbot.Notification.Tests.Support;
 
 namespace Repitbot.Notification.Tests;
 

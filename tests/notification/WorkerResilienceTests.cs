@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Repitbot.Contracts;
+using Repitbot.Notification.Tests.Support;
 
 namespace Repitbot.Notification.Tests;
 

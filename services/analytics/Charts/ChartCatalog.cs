@@ -41,6 +41,7 @@ public static class ChartCatalog
 
     public static IServiceCollection AddCharts(this IServiceCollection services)
     {
+        ChartWords.Validate();
         services.AddValidatedOptions<ChartOptions>("Charts")
             .Validate(o => File.Exists(Path.Combine(o.FontDirectory, "DejaVuSans.ttf")),
                 "Charts:FontDirectory must contain DejaVuSans.ttf (Debian package fonts-dejavu-core).");

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
 using Repitbot.Contracts;
+using Repitbot.EndToEnd.Support;
 using Repitbot.Hosting.Auth;
 using Repitbot.TelegramStub.State;
 using Xunit.Abstractions;

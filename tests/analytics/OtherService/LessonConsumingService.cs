@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Repitbot.Analytics.Tests.Support;
 using Repitbot.Contracts;
 using Repitbot.Hosting.Messaging;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Repitbot.Analytics.Areas;
 using Repitbot.Analytics.ReadSide;
+using Repitbot.Analytics.Tests.Support;
 using Repitbot.Contracts;
 
 namespace Repitbot.Analytics.Tests.ReadSide;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using SkiaSharp;
+using Repitbot.Analytics.Tests.Support;
 
 namespace Repitbot.Analytics.Tests.ReadSide;
 

@@ -6,6 +6,7 @@ using Repitbot.Analytics.Ingestion;
 using Repitbot.Analytics.Realtime;
 using Repitbot.Analytics.Recovery;
 using Repitbot.Analytics.Tests.Streams;
+using Repitbot.Analytics.Tests.Support;
 using Repitbot.Contracts;
 using StackExchange.Redis;
 
@@ -29,12 +30,12 @@ public sealed class RedisLossTests(AnalyticsFactory factory) : IClassFixture<Ana
         using var client = factory.TutorClient(tutor);
         await IngestAttendedAsync(tutor, 30);
         await Readiness.AwaitHealthyAsync(client);
-        Assert.Equal(30, (await Dashboard.GetAsync(client)).LessonsCompleted.Value);
+        Assert.Equal(30, (await DashboardClient.GetAsync(client)).LessonsCompleted.Value);
         var rebuildsBefore = await Readiness.MetricAsync(client, Rebuilds);
 
         await RedisWipe.AnalyticsKeysAsync(factory.Redis);
 
-        var dashboard = await Dashboard.WaitUntilAsync(client, d => d.LessonsCompleted.Value == 30 && d.MinutesTaught.Value == 30 * 45, Readiness.Bound);
+        var dashboard = await DashboardClient.WaitUntilAsync(client, d => d.LessonsCompleted.Value == 30 && d.MinutesTaught.Value == 30 * 45, Readiness.Bound);
         Assert.Equal((30, 30 * 45), (dashboard.LessonsCompleted.Value, dashboard.MinutesTaught.Value));
         await Readiness.AwaitHealthyAsync(client);
         Assert.True(await Readiness.MetricAsync(client, Rebuilds) > rebuildsBefore, "No rebuild was counted.");
@@ -72,7 +73,7 @@ public sealed class RedisLossTests(AnalyticsFactory factory) : IClassFixture<Ana
             var status = "";
             Assert.True(await Eventually.Async(async () => (status = await Readiness.AggregatesAsync(client)) == "Degraded", Readiness.Bound),
                 $"Readiness stayed {status} after the rollback.");
-            var meanwhile = await Dashboard.GetAsync(client);
+            var meanwhile = await DashboardClient.GetAsync(client);
             Assert.Equal((35, 35 * 45, DashboardSource.Postgres),
                 (meanwhile.LessonsCompleted.Value, meanwhile.MinutesTaught.Value, meanwhile.Source));
 
@@ -83,7 +84,7 @@ public sealed class RedisLossTests(AnalyticsFactory factory) : IClassFixture<Ana
         }
 
         await Readiness.AwaitHealthyAsync(client);
-        var after = await Dashboard.GetAsync(client);
+        var after = await DashboardClient.GetAsync(client);
         Assert.Equal((35, 35 * 45, DashboardSource.Redis), (after.LessonsCompleted.Value, after.MinutesTaught.Value, after.Source));
         Assert.Equal(35, (long)await db.HashGetAsync(RedisKeys.Day(tutor, Today), Counter.LessonsCompleted.Name()));
         Assert.Equal(rebuildsBefore + 1, await Readiness.MetricAsync(client, Rebuilds));

@@ -1,6 +1,7 @@
 using Repitbot.Analytics.Dashboard;
 using Repitbot.Analytics.Ingestion;
 using Repitbot.Analytics.Realtime;
+using Repitbot.Analytics.Tests.Support;
 using StackExchange.Redis;
 
 namespace Repitbot.Analytics.Tests.Recovery;
@@ -25,7 +26,7 @@ public sealed class RedisRestartTests(PrivateRedisAnalytics analytics) : IClassF
 
         await analytics.Redis.KillAsync();
         // Redis is away: the answer comes from PostgreSQL, right.
-        var whileDown = await Dashboard.WaitUntilAsync(client, d => d.Source == DashboardSource.Postgres, Readiness.Bound);
+        var whileDown = await DashboardClient.WaitUntilAsync(client, d => d.Source == DashboardSource.Postgres, Readiness.Bound);
         Assert.Equal((35, DashboardSource.Postgres), (whileDown.LessonsCompleted.Value, whileDown.Source));
         Assert.Equal("Degraded", await Readiness.AggregatesAsync(client));
 
@@ -35,7 +36,7 @@ public sealed class RedisRestartTests(PrivateRedisAnalytics analytics) : IClassF
             (long)await redis.GetDatabase().HashGetAsync(RedisKeys.Day(tutor, DateOnly.FromDateTime(DateTime.UtcNow)), Counter.LessonsCompleted.Name()) == 35, Readiness.Bound),
             "The restarted Redis was not rebuilt to the 35 stored lessons.");
         await Readiness.AwaitHealthyAsync(client);
-        var after = await Dashboard.GetAsync(client);
+        var after = await DashboardClient.GetAsync(client);
         Assert.Equal((35, 35 * 45, DashboardSource.Redis), (after.LessonsCompleted.Value, after.MinutesTaught.Value, after.Source));
         Assert.True(await Readiness.MetricAsync(client, "repitbot_analytics_redis_losses_detected_total{kind=\"restarted\"}") > restartsBefore);
     }

@@ -1,4 +1,5 @@
 using Repitbot.Analytics.Ingestion;
+using Repitbot.Analytics.Tests.Support;
 using Repitbot.Contracts;
 using StackExchange.Redis;
 

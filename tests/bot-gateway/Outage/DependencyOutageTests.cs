@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
+using Repitbot.BotGateway.Tests.Support;
 using Repitbot.BotGateway.Webhooks;
 using Repitbot.TestSupport.Faults;
 

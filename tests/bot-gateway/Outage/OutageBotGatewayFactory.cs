@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Repitbot.BotGateway.Tests.Support;
 using Repitbot.TestSupport.Faults;
 
 namespace Repitbot.BotGateway.Tests.Outage;

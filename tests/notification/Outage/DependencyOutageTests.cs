@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Npgsql;
 using Repitbot.Contracts;
+using Repitbot.Notification.Tests.Support;
 using Repitbot.TestSupport.Faults;
 
 namespace Repitbot.Notification.Tests.Outage;

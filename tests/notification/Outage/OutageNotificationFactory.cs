@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Repitbot.Notification.Tests.Support;
 using Repitbot.TestSupport.Faults;
 
 namespace Repitbot.Notification.Tests.Outage;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Repitbot.Contracts;
+using Repitbot.Notification.Tests.Support;
 using Repitbot.TestSupport.Faults;
 
 namespace Repitbot.Notification.Tests.Outage;

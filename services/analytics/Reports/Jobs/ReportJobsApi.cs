@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Repitbot.Analytics.Areas;
 using Repitbot.Analytics.Charts;
 using Repitbot.Analytics.ReadSide;
 using Repitbot.Hosting.Auth;

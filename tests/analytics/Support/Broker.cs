@@ -2,7 +2,7 @@ using System.Text;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
-namespace Repitbot.Analytics.Tests;
+namespace Repitbot.Analytics.Tests.Support;
 
 /// <summary>Reads (and removes) messages from a queue of the test's virtual host, and publishes raw bytes to it.</summary>
 public static class Broker

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Repitbot.BotGateway.Tests;
+namespace Repitbot.BotGateway.Tests.Support;
 
 /// <summary>The bot gateway's outbox rows, found by the tutor named in their message body.</summary>
 public sealed record OutboxRow(Guid MessageId, string MessageType, string Body, DateTimeOffset? PublishedAt)

@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace Repitbot.BotGateway.Tests;
+namespace Repitbot.BotGateway.Tests.Support;
 
 public sealed class RandomBodyProperties(BotGatewayFactory factory) : IClassFixture<BotGatewayFactory>
 {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Repitbot.BotGateway.Integrations;
 
-namespace Repitbot.BotGateway.Tests;
+namespace Repitbot.BotGateway.Tests.Support;
 
 /// <summary>The bot with a service token and analytics and notification answering through <see cref="FakeServices"/>.</summary>
 public sealed class BotWithServicesFactory : BotFactory

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Repitbot.Contracts;
 
-namespace Repitbot.Notification.Tests;
+namespace Repitbot.Notification.Tests.Support;
 
 /// <summary>
 /// The notification service in-process: its own RabbitMQ virtual host, the local PostgreSQL, Redis and SMTP

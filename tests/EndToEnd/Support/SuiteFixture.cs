@@ -2,7 +2,7 @@ using Microsoft.IdentityModel.Tokens;
 using Repitbot.Hosting.Auth;
 using Repitbot.TelegramStub;
 
-namespace Repitbot.EndToEnd;
+namespace Repitbot.EndToEnd.Support;
 
 /// <summary>
 /// The suite of tests/TestSupport/Suite on the end-to-end ports (18xxx), so a running ./run.sh is not disturbed.

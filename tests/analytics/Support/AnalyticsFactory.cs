@@ -8,7 +8,7 @@ using Repitbot.Analytics.Ingestion.Queues;
 using Repitbot.Contracts;
 using StackExchange.Redis;
 
-namespace Repitbot.Analytics.Tests;
+namespace Repitbot.Analytics.Tests.Support;
 
 /// <summary>
 /// The analytics service in-process: its own RabbitMQ virtual host, the local PostgreSQL and Redis, and a

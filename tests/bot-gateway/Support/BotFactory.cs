@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Repitbot.BotGateway.Telegram;
 using Repitbot.TelegramStub;
 
-namespace Repitbot.BotGateway.Tests;
+namespace Repitbot.BotGateway.Tests.Support;
 
 /// <summary>
 /// The bot gateway in webhook mode against the Telegram stand-in. Simulated users act in the stand-in, and

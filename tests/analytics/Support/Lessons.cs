@@ -1,6 +1,6 @@
 using Repitbot.Contracts;
 
-namespace Repitbot.Analytics.Tests;
+namespace Repitbot.Analytics.Tests.Support;
 
 public static class Lessons
 {

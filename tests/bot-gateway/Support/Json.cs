@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Repitbot.BotGateway.Tests;
+namespace Repitbot.BotGateway.Tests.Support;
 
 public static class Json
 {

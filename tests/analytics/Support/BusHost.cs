@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
-namespace Repitbot.Analytics.Tests;
+namespace Repitbot.Analytics.Tests.Support;
 
 /// <summary>A bare host on the test's virtual host, named like one of the services, for a bus wired by the hosting library.</summary>
 public static class BusHost

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Repitbot.TelegramStub;
 
-namespace Repitbot.Notification.Tests;
+namespace Repitbot.Notification.Tests.Support;
 
 /// <summary>
 /// The service with Telegram switched on against the Bot API stand-in; both enforce the same limits

@@ -4,10 +4,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Repitbot.Analytics.Dashboard;
 
-namespace Repitbot.Analytics.Tests;
+namespace Repitbot.Analytics.Tests.Support;
 
 /// <summary>Reads GET /api/v1/dashboard.</summary>
-public static class Dashboard
+public static class DashboardClient
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Repitbot.BotGateway.Students;
 
-namespace Repitbot.BotGateway.Tests;
+namespace Repitbot.BotGateway.Tests.Support;
 
 /// <summary>
 /// The bot gateway in-process against the local PostgreSQL and its own RabbitMQ virtual host, without

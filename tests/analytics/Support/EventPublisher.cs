@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Repitbot.Hosting.Messaging;
 
-namespace Repitbot.Analytics.Tests;
+namespace Repitbot.Analytics.Tests.Support;
 
 /// <summary>
 /// Publishes events the way the bot gateway does: a MassTransit bus wired by the shared hosting library,

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Repitbot.Analytics.Tests;
+namespace Repitbot.Analytics.Tests.Support;
 
 /// <summary>What analytics keeps in PostgreSQL for one tutor.</summary>
 public static class Store

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Repitbot.Notification.Tests;
+namespace Repitbot.Notification.Tests.Support;
 
 public sealed record DeliveryRow(Guid Id, string TemplateKey, string Channel, string Status, int Attempts, string? Address,
     string? LastError, DateTimeOffset DueAt)

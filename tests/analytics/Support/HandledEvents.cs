@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Repitbot.Analytics.Ingestion.Queues;
 
-namespace Repitbot.Analytics.Tests;
+namespace Repitbot.Analytics.Tests.Support;
 
 /// <summary>How many copies of each event the service has finished with (stored, found already stored, or moved to an error queue).</summary>
 public sealed class HandledEvents : IBatchObserver

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Repitbot.BotGateway.Tests;
+namespace Repitbot.BotGateway.Tests.Support;
 
 /// <summary>
 /// The gateway's token endpoint, analytics' charts and areas, and notification's preferences, as the bot

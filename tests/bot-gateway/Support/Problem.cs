@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Repitbot.BotGateway.Tests;
+namespace Repitbot.BotGateway.Tests.Support;
 
 /// <summary>Reads RFC 9457 problem details and checks that they are problem details.</summary>
 public static class Problem

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Repitbot.Notification.Tests;
+namespace Repitbot.Notification.Tests.Support;
 
 /// <summary>
 /// A port this test controls in front of the real SMTP server: while started it pipes every connection
