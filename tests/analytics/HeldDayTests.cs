@@ -3,6 +3,7 @@ using System.Text.Json;
 using Repitbot.Analytics.Ingestion;
 using Repitbot.Analytics.Realtime;
 using Repitbot.Analytics.Tests.Streams;
+using Repitbot.Analytics.Tests.Support;
 using Repitbot.Contracts;
 
 namespace Repitbot.Analytics.Tests;
@@ -39,9 +40,9 @@ public sealed class HeldDayTests(AnalyticsFactory factory) : IClassFixture<Analy
 
         await AssertCountedOnHeldDayAsync(tutor, heldDay);
         using var client = factory.TutorClient(tutor);
-        var week = await Dashboard.GetAsync(client, days: 7);
+        var week = await DashboardClient.GetAsync(client, days: 7);
         Assert.Equal((0L, 1L, 60L), (week.LessonsCompleted.Value, week.LessonsCompleted.Previous, week.MinutesTaught.Previous));
-        Assert.Equal((1L, 0L), ((await Dashboard.GetAsync(client, days: 30)).LessonsCompleted.Value, week.LessonsCompleted.Value));
+        Assert.Equal((1L, 0L), ((await DashboardClient.GetAsync(client, days: 30)).LessonsCompleted.Value, week.LessonsCompleted.Value));
 
         var range = $"from={Today.AddDays(-29):yyyy-MM-dd}&to={Today:yyyy-MM-dd}";
         using var lessons = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/analytics/lessons?{range}&tz=UTC"));

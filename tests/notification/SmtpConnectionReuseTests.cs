@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Repitbot.Contracts;
 using Repitbot.Notification.Delivery.Email;
+using Repitbot.Notification.Tests.Support;
 
 namespace Repitbot.Notification.Tests;
 

@@ -79,7 +79,8 @@ public sealed partial class ResultCache(IConnectionMultiplexer redis, IOptions<C
                 // steady stream of events costs one recomputation per half bound, not one per event.
                 if (age >= bound / 2 && !_flights.IsRunning(entryKey))
                 {
-                    _ = RefreshAsync(Compute, cache);
+                    var seen = entry.ComputedAt;
+                    _ = RefreshAsync(() => _flights.RunAsync(entryKey, () => RefreshUnlessDoneAsync(cache, scope, entryKey, seen, create)), cache);
                 }
 
                 Requests.WithLabels(cache, "hit").Inc();
@@ -127,6 +128,30 @@ public sealed partial class ResultCache(IConnectionMultiplexer redis, IOptions<C
         }
 
         return body;
+    }
+
+    /// <summary>
+    /// The background refresh of an entry computed at <paramref name="seen"/>. Another refresh may have finished
+    /// between this request's read and its check for a running one (a busy machine widens that gap): then the
+    /// entry in Redis is newer than the one seen and is left as it is, so one outdated entry costs one refresh.
+    /// </summary>
+    private async Task<byte[]> RefreshUnlessDoneAsync(string cache, AnalyticsScope scope, string entryKey, DateTimeOffset seen,
+        Func<IServiceProvider, CancellationToken, Task<byte[]>> create)
+    {
+        try
+        {
+            var stored = await redis.GetDatabase().StringGetAsync(entryKey);
+            if (stored.HasValue && CacheEntry.From((byte[])stored!) is { } current && current.ComputedAt > seen)
+            {
+                return current.Body;
+            }
+        }
+        catch (RedisException ex)
+        {
+            LogUnavailable(ex, cache);
+        }
+
+        return await ComputeAsync(cache, scope, entryKey, create);
     }
 
     /// <summary>Read before computing: events stored meanwhile leave the entry outdated, never wrongly current.</summary>

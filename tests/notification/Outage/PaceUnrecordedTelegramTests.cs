@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Repitbot.Contracts;
 using Repitbot.Notification.Delivery.Telegram;
 using Repitbot.Notification.Observability;
+using Repitbot.Notification.Tests.Support;
 using Repitbot.TestSupport.Faults;
 
 namespace Repitbot.Notification.Tests.Outage;
