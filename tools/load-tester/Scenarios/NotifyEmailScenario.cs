@@ -29,32 +29,11 @@ public sealed class NotifyEmailScenario : Scenario
         var runId = Guid.NewGuid().ToString("N")[..8];
         var mail = new MaildirWatcher(maildir, runId);
         await using var bus = await BusPublisher.StartAsync(run.Options.Require("rabbitmq"), cancellationToken);
-        var tutorId = Guid.NewGuid();
-        var students = Enumerable.Range(0, Students).Select(_ => Guid.NewGuid()).ToArray();
-        for (var i = 0; i < Students; i++)
-        {
-            await bus.Endpoint.Publish(new UserRegistered
-            {
-                EventId = Guid.NewGuid(), OccurredAt = DateTimeOffset.UtcNow, TutorId = tutorId, UserId = students[i],
-                Role = UserRole.Student, DisplayName = $"Load student {i}", Email = $"load-{runId}-{i}@load.repitbot.local",
-                Locale = "en", TimeZone = "Europe/London",
-            }, cancellationToken);
-        }
-
-        var warmupStart = DateTimeOffset.UtcNow.AddSeconds(-1);
-        for (var i = 0; i < Students; i++)
-        {
-            await bus.Endpoint.Publish(Lesson(tutorId, students[i], mail.Marker(-1 - i), DateTimeOffset.UtcNow), cancellationToken);
-        }
-
-        if (!await mail.WaitForAsync(Enumerable.Range(1, Students).Select(i => (long)-i), warmupStart, TimeSpan.FromSeconds(60), cancellationToken))
-        {
-            throw new TargetUnreachableException("notification", maildir, "no warm-up mail arrived within 60 s (is notification running on this vhost and SMTP writing here?)");
-        }
+        var students = await MailedStudents.RegisterAndWarmUpAsync(bus, mail, runId, maildir, Students, cancellationToken);
 
         var elapsed = await run.DriveAsync("publish", async (context, ct) =>
         {
-            await bus.Endpoint.Publish(Lesson(tutorId, students[context.Slot(Students)], mail.Marker(context.Index), context.IntendedAt), ct);
+            await bus.Endpoint.Publish(students.Lesson(context.Slot(Students), mail.Marker(context.Index), context.IntendedAt), ct);
             if (!context.IsWarmup)
             {
                 mail.Sent(context.Index, context.IntendedAt);
@@ -65,10 +44,4 @@ public sealed class NotifyEmailScenario : Scenario
         await mail.CollectAsync(run.Recorder, run.StartedAt, TimeSpan.FromSeconds(run.Options.GetSeconds("timeout", 30)), cancellationToken);
         return run.Result(Name, RowSummary.From(run.Recorder, elapsed), elapsed, maildir);
     }
-
-    private static LessonCompleted Lesson(Guid tutorId, Guid studentId, string marker, DateTimeOffset at) => new()
-    {
-        EventId = Guid.NewGuid(), OccurredAt = at, TutorId = tutorId, StudentId = studentId, LessonId = Guid.NewGuid(),
-        Outcome = LessonOutcome.Attended, Minutes = 60, Subject = marker,
-    };
 }
