@@ -14,9 +14,8 @@
 # BENCH_REDIS_DB (1), BENCH_EVENTS (1000000; 50000 with --quick), CONFIGURATION (Release), REPITBOT_LOCAL_DIR (.local),
 # BENCH_PORT_BASE (17000: two checkouts benchmarking at once need different bases),
 # BENCH_INGEST_EVENT (material-viewed; lesson-completed also loads notification, see the ingest-bus step),
-# BENCH_ONLY (comma-separated steps to run: baselines,wrk,http,notify,ingest-bus,ingest-rest,reads,full-report,pipeline;
-# a partial run writes .local/bench/BENCHMARKS.partial.md, never BENCHMARKS.md).
-# BENCH_ONLY also takes notify-load (notification's CPU per e-mail and e-mails/s).
+# BENCH_ONLY (comma-separated steps to run: baselines,wrk,http,notify,notify-load,ingest-bus,ingest-rest,reads,
+# full-report,pipeline; a partial run writes .local/bench/BENCHMARKS.partial.md, never BENCHMARKS.md).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$PWD
