@@ -6,7 +6,11 @@ using Repitbot.Hosting.Startup;
 
 namespace Repitbot.Hosting.Data;
 
-/// <summary>Applies the service's EF Core migrations before it serves (EF takes a lock, so replicas may race).</summary>
+/// <summary>
+/// Applies the service's EF Core migrations before it serves. Replicas starting together on a new database take
+/// turns (<see cref="MigrationLock"/>): EF's own lock comes after its history table, so two of them used to
+/// both apply the first migration and one failed to start ("column ... already exists").
+/// </summary>
 internal sealed class MigrateDatabase<TContext>(IServiceScopeFactory scopes) : IStartupTask, IDatabaseMigration
     where TContext : DbContext
 {
@@ -22,6 +26,7 @@ internal sealed class MigrateDatabase<TContext>(IServiceScopeFactory scopes) : I
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         try
         {
+            await using var turn = await MigrationLock.TakeAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), ContextName, cancellationToken);
             // Asking EF for pending migrations on a new schema logs an error (no history table yet):
             // look at the history table only once it exists.
             var history = db.GetService<IHistoryRepository>();

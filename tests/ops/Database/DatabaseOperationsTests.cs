@@ -65,6 +65,22 @@ public sealed class DatabaseOperationsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Replicas_migrating_a_new_database_at_once_all_succeed()
+    {
+        // Three replicas of each service starting together on a database nobody has migrated yet: before they took
+        // turns, one of a pair applied the first migration a second time and failed ("column ... already exists").
+        var envDir = _db.LocalSettingsIn(_work);
+        var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ThrowawayDatabase.MigrateAsync(envDir)));
+
+        Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.Output));
+        foreach (var (role, schema) in new[] { ("bot_gateway", "bot_gateway"), ("notification", "notification"), ("analytics", "analytics") })
+        {
+            var applied = await _db.ScalarAsync(role, $"SELECT count(*) FROM {schema}.__ef_migrations_history");
+            Assert.True(Convert.ToInt64(applied, System.Globalization.CultureInfo.InvariantCulture) > 0, $"{schema}: no migration recorded");
+        }
+    }
+
+    [Fact]
     public async Task Migrate_without_a_connection_string_names_the_setting()
     {
         var envDir = _db.LocalSettingsIn(_work);
