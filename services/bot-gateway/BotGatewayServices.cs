@@ -1,3 +1,4 @@
+using Repitbot.BotGateway.Bot;
 using Repitbot.BotGateway.Data;
 using Repitbot.BotGateway.Integrations;
 using Repitbot.BotGateway.People;
@@ -15,6 +16,7 @@ public static class BotGatewayServices
 {
     public static WebApplicationBuilder AddBotGatewayServices(this WebApplicationBuilder builder)
     {
+        Texts.Validate();
         builder.AddPostgres<BotGatewayDb>(BotGatewayDb.Schema);
         // The bot gateway publishes only: no consumers, and everything it publishes goes via the outbox.
         builder.AddMessageBus();
