@@ -6,20 +6,8 @@ namespace Repitbot.Notification.Delivery;
 internal static class DeliveryRows
 {
     /// <summary>Adds <paramref name="row"/> unless its idempotency key and channel exist; true when it was added.</summary>
-    public static async Task<bool> InsertAsync(NotificationDb db, Delivery row, CancellationToken cancellationToken)
-    {
-        var channel = row.Channel.ToString();
-        var status = row.Status.ToString();
-        var inserted = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO notification.deliveries (id, idempotency_key, recipient_id, template_key, channel, status, address, data,
-                group_key, fallback_to_email, partition, attempts, last_error, occurred_at, due_at, created_at, updated_at)
-            VALUES ({row.Id}, {row.IdempotencyKey}, {row.RecipientId}, {row.TemplateKey}, {channel}, {status}, {row.Address},
-                CAST({row.Data} AS jsonb), {row.GroupKey}, {row.FallbackToEmail}, {row.Partition}, 0, {row.LastError}, {row.OccurredAt},
-                {row.DueAt}, {row.CreatedAt}, {row.UpdatedAt})
-            ON CONFLICT (idempotency_key, channel) DO NOTHING
-            """, cancellationToken);
-        return inserted == 1;
-    }
+    public static async Task<bool> InsertAsync(NotificationDb db, Delivery row, CancellationToken cancellationToken) =>
+        (await InsertManyAsync(db, [row], cancellationToken)).Count == 1;
 
     /// <summary>
     /// Adds every row of <paramref name="rows"/> whose idempotency key and channel do not exist yet, in one statement;
@@ -47,14 +35,15 @@ internal static class DeliveryRows
         var occurred = rows.Select(r => r.OccurredAt).ToArray();
         var due = rows.Select(r => r.DueAt).ToArray();
         var created = rows.Select(r => r.CreatedAt).ToArray();
+        var updated = rows.Select(r => r.UpdatedAt).ToArray();
         var inserted = await db.Database.SqlQuery<Guid>($"""
             INSERT INTO notification.deliveries (id, idempotency_key, recipient_id, template_key, channel, status, address, data,
                 group_key, fallback_to_email, partition, attempts, last_error, occurred_at, due_at, created_at, updated_at)
             SELECT r.id, r.key, r.recipient, r.type, r.channel, r.status, r.address, CAST(r.data AS jsonb),
-                r.grp, r.fallback, r.part, 0, r.error, r.occurred, r.due, r.created, r.created
+                r.grp, r.fallback, r.part, 0, r.error, r.occurred, r.due, r.created, r.updated
             FROM unnest({ids}, {keys}, {recipients}, {types}, {channels}, {statuses}, {addresses}, {data},
-                {groups}, {fallbacks}, {partitions}, {errors}, {occurred}, {due}, {created})
-                AS r(id, key, recipient, type, channel, status, address, data, grp, fallback, part, error, occurred, due, created)
+                {groups}, {fallbacks}, {partitions}, {errors}, {occurred}, {due}, {created}, {updated})
+                AS r(id, key, recipient, type, channel, status, address, data, grp, fallback, part, error, occurred, due, created, updated)
             ON CONFLICT (idempotency_key, channel) DO NOTHING
             RETURNING id AS "Value"
             """).ToListAsync(cancellationToken);

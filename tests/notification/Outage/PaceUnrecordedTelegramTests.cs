@@ -9,20 +9,11 @@ using Repitbot.TestSupport.Faults;
 namespace Repitbot.Notification.Tests.Outage;
 
 /// <summary>Telegram on the stand-in; Redis (the shared pace) is cut while a sendMessage call is on its way.</summary>
-public sealed class RedisCutMidSendFactory : TelegramFactory
+public sealed class RedisCutMidSendFactory : RedisAwayTelegramFactory
 {
-    public FaultyDependencies Dependencies { get; } = FaultyDependencies.Start("notification");
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Dependencies.DisposeAsync();
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        Dependencies.Apply(builder, "notification");
         builder.ConfigureServices(services => services.AddHttpClient(nameof(TelegramChannelSender))
             .AddHttpMessageHandler(() => new CutRedisOnSend(Dependencies.Redis)));
     }

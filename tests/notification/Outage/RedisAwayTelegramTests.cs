@@ -6,7 +6,7 @@ using Repitbot.TestSupport.Faults;
 namespace Repitbot.Notification.Tests.Outage;
 
 /// <summary>Telegram on the stand-in, with Redis (the shared Telegram pace) behind a proxy a test can cut.</summary>
-public sealed class RedisAwayTelegramFactory : TelegramFactory
+public class RedisAwayTelegramFactory : TelegramFactory
 {
     public FaultyDependencies Dependencies { get; } = FaultyDependencies.Start("notification");
 
@@ -14,6 +14,7 @@ public sealed class RedisAwayTelegramFactory : TelegramFactory
     {
         await base.DisposeAsync();
         await Dependencies.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
