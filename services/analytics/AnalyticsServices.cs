@@ -37,6 +37,7 @@ public static class AnalyticsServices
         builder.Services.AddSingleton<EventIngestor>();
         builder.Services.AddSingleton<StoredTotals>();
         builder.Services.AddSingleton<DashboardQuery>();
+        builder.Services.AddSingleton<TutorToday>();
         builder.Services.AddValidatedOptions<ExportOptions>(ExportOptions.Section);
         builder.Services.AddSingleton<EventExport>();
         builder.Services.AddSingleton<EventImport>();
@@ -47,6 +48,8 @@ public static class AnalyticsServices
         builder.Services.AddSingleton<RetentionCohorts>();
         builder.Services.AddValidatedOptions<RollupOptions>(RollupOptions.Section);
         builder.Services.AddHostedService<NightlyRollup>();
+        builder.Services.AddSingleton<RollupRedo>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RollupRedo>());
         builder.AddRedisRecovery();
         builder.Services.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
         builder.Services.AddHostedService<ActiveUsersGauge>();

@@ -5,8 +5,8 @@ using Repitbot.Analytics.Ingestion;
 namespace Repitbot.Analytics.Admin;
 
 /// <summary>
-/// Stored events that count on a span of UTC days (<see cref="HappenedAt"/>), read back one at a time (for one tutor or all),
-/// as ingestion saw them.
+/// Stored events that count on a span of days (<see cref="TutorDays"/>: the tutor's day of <see cref="HappenedAt"/>), read
+/// back one at a time (for one tutor or all), as ingestion saw them, each with its day.
 /// </summary>
 public sealed class StoredEvents(NpgsqlDataSource dataSource)
 {
@@ -23,12 +23,14 @@ public sealed class StoredEvents(NpgsqlDataSource dataSource)
     public static async IAsyncEnumerable<IngestedEvent> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
         DateOnly from, DateOnly to, Guid? tutorId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var days = await TutorDays.LoadAsync(connection, transaction, tutorId is { } one ? [one] : null, cancellationToken);
+        // A tutor's day lies within a day either side of the UTC day of the same date (offsets are within ±14 h).
         await using var command = new NpgsqlCommand($"""
             SELECT type, payload::text FROM analytics.events
             WHERE {HappenedAt.InPeriodSql()} {(tutorId is null ? "" : "AND tutor_id = @tutor")}
             """, connection, transaction);
-        command.Parameters.AddWithValue("from", new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-        command.Parameters.AddWithValue("to", new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        command.Parameters.AddWithValue("from", new DateTimeOffset(from.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        command.Parameters.AddWithValue("to", new DateTimeOffset(to.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         if (tutorId is { } id)
         {
             command.Parameters.AddWithValue("tutor", id);
@@ -38,15 +40,17 @@ public sealed class StoredEvents(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
         {
             var (type, payload) = (reader.GetString(0), reader.GetString(1));
-            if (EventTypes.Deserialize(type, payload) is { } e)
+            if (EventTypes.Deserialize(type, payload) is { } e && days.Assign(IngestedEvent.From(e, payload)) is var counted
+                && counted.Day >= from && counted.Day <= to)
             {
-                yield return IngestedEvent.From(e, payload);
+                yield return counted;
             }
         }
     }
 
     /// <summary>
-    /// The first and last UTC day a stored event (of the tutor) counts on, or null when there is none. Only a completed
+    /// A span of days that holds every day a stored event (of the tutor) counts on, or null when there is none: the UTC days of
+    /// the first and last, a day wider on each side for the tutors' time zones. Only a completed
     /// lesson can count before it was recorded, so those are the only rows read beyond <c>event_ids</c>.
     /// </summary>
     public async Task<(DateOnly From, DateOnly To)?> SpanAsync(Guid? tutorId, CancellationToken cancellationToken)
@@ -66,6 +70,7 @@ public sealed class StoredEvents(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return reader.IsDBNull(0) ? null
-            : (DateOnly.FromDateTime(reader.GetFieldValue<DateTimeOffset>(0).UtcDateTime), DateOnly.FromDateTime(reader.GetFieldValue<DateTimeOffset>(1).UtcDateTime));
+            : (DateOnly.FromDateTime(reader.GetFieldValue<DateTimeOffset>(0).UtcDateTime).AddDays(-1),
+                DateOnly.FromDateTime(reader.GetFieldValue<DateTimeOffset>(1).UtcDateTime).AddDays(1));
     }
 }

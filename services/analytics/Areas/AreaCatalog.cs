@@ -2,18 +2,15 @@ using Repitbot.Analytics.ReadSide;
 
 namespace Repitbot.Analytics.Areas;
 
-/// <summary>What an area is asked for: whose, which days, and the time zone of anything shown by hour of day.</summary>
-public sealed record AreaQuery(AnalyticsScope Scope, Period Period, string TimeZone);
+/// <summary>What an area is asked for: whose, and which days (in the reader's time zone, <see cref="Period.TimeZone"/>).</summary>
+public sealed record AreaQuery(AnalyticsScope Scope, Period Period);
 
 /// <summary>
-/// One analytics area: its name in the URL, whether a student may read it (their own part), whether it has
-/// a <c>tz</c> parameter, and its query.
+/// One analytics area: its name in the URL, whether a student may read it (their own part), and its query.
 /// </summary>
 public sealed record AreaDefinition(string Name, bool StudentVisible, Func<IServiceProvider, AreaQuery, CancellationToken, Task<object>> Load)
     : IReadTarget<AreaDefinition>
 {
-    public bool AcceptsTimeZone { get; init; }
-
     static string IReadTarget<AreaDefinition>.RouteParameter => "area";
 
     static string IReadTarget<AreaDefinition>.What => "area";
@@ -25,10 +22,7 @@ public static class AreaCatalog
 {
     public static readonly IReadOnlyList<AreaDefinition> All =
     [
-        new("lessons", true, async (sp, q, ct) => await sp.GetRequiredService<LessonsArea>().GetAsync(q.Scope, q.Period, ct, q.TimeZone))
-        {
-            AcceptsTimeZone = true,
-        },
+        new("lessons", true, async (sp, q, ct) => await sp.GetRequiredService<LessonsArea>().GetAsync(q.Scope, q.Period, ct)),
         new("payments", true, async (sp, q, ct) => await sp.GetRequiredService<PaymentsArea>().GetAsync(q.Scope, q.Period, ct)),
         new("students", false, async (sp, q, ct) => await sp.GetRequiredService<StudentsArea>().GetAsync(q.Scope, q.Period, ct)),
         new("homework", true, async (sp, q, ct) => await sp.GetRequiredService<HomeworkArea>().GetAsync(q.Scope, q.Period, ct)),

@@ -27,13 +27,14 @@ public static class AreasApi
         DateOnly? from = null, DateOnly? to = null, string? groupBy = null)
     {
         var errors = new Dictionary<string, string[]>();
-        if (PeriodQuery.TryParse(read.Today, from, to, groupBy, MaxDays, errors) is not { } period)
+        if (PeriodQuery.TryParse(read.Today, from, to, groupBy, MaxDays, errors) is not { } parsed)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
         var area = read.Target;
-        var query = new AreaQuery(read.Scope, period, read.TimeZone);
+        var period = parsed with { TimeZone = read.TimeZone };
+        var query = new AreaQuery(read.Scope, period);
         var body = await cache.GetOrCreateAsync("area", read.Scope, $"{area.Name}:{period.From:yyyyMMdd}:{period.To:yyyyMMdd}:{period.Bucket}:{read.TimeZone}",
             async (services, ct) => JsonSerializer.SerializeToUtf8Bytes(await area.Load(services, query, ct),
                 json.Value.SerializerOptions), cancellationToken);

@@ -23,7 +23,7 @@ public sealed class HomeworkArea(EventSql sql)
     private async Task<HomeworkReport> LoadAsync(AnalyticsScope scope, Period period, CancellationToken ct)
     {
         var rows = await sql.ListAsync("""
-            SELECT date_trunc(@bucket, occurred_at AT TIME ZONE 'UTC')::date,
+            SELECT date_trunc(@bucket, occurred_at AT TIME ZONE @tz)::date,
                    count(*) FILTER (WHERE type = 'HomeworkAssigned'),
                    count(*) FILTER (WHERE type = 'HomeworkSubmitted'),
                    count(*) FILTER (WHERE type = 'HomeworkSubmitted' AND (payload->>'dueAt' IS NULL OR occurred_at <= (payload->>'dueAt')::timestamptz)),

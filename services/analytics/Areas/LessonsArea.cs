@@ -12,24 +12,23 @@ public sealed record LessonsReport(Period Period, long Scheduled, long Completed
     double? AttendanceRatePercent, double HoursTaught, IReadOnlyList<CountByName> CancelledByReason,
     IReadOnlyList<CountByName> CancelledBy, IReadOnlyList<LessonsPoint> Series, long[][] Heatmap)
 {
-    /// <summary>The IANA time zone the heatmap's weekdays and hours are in (days and series stay UTC days).</summary>
-    public string HeatmapTimeZone { get; init; } = "UTC";
+    /// <summary>The IANA time zone the days, the series and the heatmap's weekdays and hours are in (the reader's).</summary>
+    public string TimeZone { get; init; } = "UTC";
 }
 
 /// <summary>
 /// Lessons by when they happened (<see cref="Ingestion.HappenedAt"/>: a completed lesson on the day it was held): scheduled, completed (attended), no-shows, cancellations by reason,
-/// and attended lessons on a weekday (Monday first) × hour grid in a chosen time zone. The series of a
-/// tutor (or of everyone) is a sum over days and comes from the daily rollup; a student's own view, the
-/// reasons (kept as written) and the heatmap (hours) come from the events.
+/// and attended lessons on a weekday (Monday first) × hour grid, all in the reader's time zone (<see cref="Period.TimeZone"/>).
+/// Everything comes from the events: the daily rollups hold each tutor's own days, which are the reader's only when
+/// the reader is in the tutor's zone.
 /// </summary>
 public sealed class LessonsArea(EventSql sql)
 {
-    public async Task<LessonsReport> GetAsync(AnalyticsScope scope, Period period, CancellationToken ct, string timeZone = "UTC",
-        ReadMemo? memo = null)
+    public async Task<LessonsReport> GetAsync(AnalyticsScope scope, Period period, CancellationToken ct, ReadMemo? memo = null)
     {
         var seriesTask = SeriesAsync(scope, period, ct, memo);
         var cancellationsTask = CancellationsAsync(scope, period, ct, memo);
-        var heatmapTask = HeatmapAsync(scope, period, timeZone, ct, memo);
+        var heatmapTask = HeatmapAsync(scope, period, ct, memo);
         await Task.WhenAll(seriesTask, cancellationsTask, heatmapTask);
         var (series, cancellations) = (seriesTask.Result, cancellationsTask.Result);
         var completed = series.Sum(p => p.Completed);
@@ -37,14 +36,14 @@ public sealed class LessonsArea(EventSql sql)
         return new LessonsReport(period, series.Sum(p => p.Scheduled), completed, noShows, series.Sum(p => p.Cancelled),
             Rates.Percent(completed, completed + noShows), Math.Round(series.Sum(p => p.Minutes) / 60.0, 2),
             Sum(cancellations.Select(c => (c.Reason, c.Count))), Sum(cancellations.Select(c => (c.By, c.Count))),
-            series, heatmapTask.Result) { HeatmapTimeZone = timeZone };
+            series, heatmapTask.Result) { TimeZone = period.TimeZone };
     }
 
     /// <summary>One point per bucket of the period, empty buckets included.</summary>
     public Task<List<LessonsPoint>> SeriesAsync(AnalyticsScope scope, Period period, CancellationToken ct, ReadMemo? memo = null) =>
         ReadMemo.Once(memo, $"lessons-series:{period.From}:{period.To}:{period.Bucket}", async () =>
         {
-            var rows = await sql.ListAsync(scope.IsStudent ? FromEvents : FromRollup, scope, period, r => new LessonsPoint(
+            var rows = await sql.ListAsync(FromEvents, scope, period, r => new LessonsPoint(
                 DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5)), ct);
             var byBucket = rows.ToDictionary(r => r.Period);
             return period.Buckets().Select(b => byBucket.GetValueOrDefault(b) ?? new LessonsPoint(b, 0, 0, 0, 0, 0)).ToList();
@@ -60,11 +59,11 @@ public sealed class LessonsArea(EventSql sql)
 
     /// <summary>
     /// Attended lessons that count in the period (<see cref="Ingestion.HappenedAt"/>) by weekday (0 = Monday) and hour of the
-    /// lesson's own start, both in <paramref name="timeZone"/> (an IANA id): the completion's own <c>startsAt</c>, else its
+    /// lesson's own start, both in the period's time zone: the completion's own <c>startsAt</c>, else its
     /// latest LessonScheduled or LessonRescheduled <c>startsAt</c> (older publishers), else the time it was recorded.
     /// </summary>
-    public Task<long[][]> HeatmapAsync(AnalyticsScope scope, Period period, string timeZone, CancellationToken ct, ReadMemo? memo = null) =>
-        ReadMemo.Once(memo, $"lessons-heatmap:{period.From}:{period.To}:{timeZone}", async () =>
+    public Task<long[][]> HeatmapAsync(AnalyticsScope scope, Period period, CancellationToken ct, ReadMemo? memo = null) =>
+        ReadMemo.Once(memo, $"lessons-heatmap:{period.From}:{period.To}:{period.TimeZone}", async () =>
         {
             var cells = await sql.ListAsync("""
                 WITH taught AS (
@@ -85,7 +84,7 @@ public sealed class LessonsArea(EventSql sql)
                 SELECT extract(isodow FROM at AT TIME ZONE @tz)::int - 1, extract(hour FROM at AT TIME ZONE @tz)::int, count(*)
                 FROM lessons
                 GROUP BY 1, 2
-                """, scope, period, r => (Day: r.GetInt32(0), Hour: r.GetInt32(1), Count: r.GetInt64(2)), ct, ("tz", timeZone));
+                """, scope, period, r => (Day: r.GetInt32(0), Hour: r.GetInt32(1), Count: r.GetInt64(2)), ct);
             var heatmap = Enumerable.Range(0, 7).Select(_ => new long[24]).ToArray();
             foreach (var cell in cells)
             {
@@ -95,18 +94,8 @@ public sealed class LessonsArea(EventSql sql)
             return heatmap;
         });
 
-    // The rollup's counters are exactly these events (Ingestion/EventEffects.cs): LessonScheduled,
-    // LessonCompleted attended (with its minutes) or not (no-show), LessonCancelled.
-    private const string FromRollup = """
-        SELECT date_trunc(@bucket, day::timestamp)::date, sum(lessons_scheduled)::bigint, sum(lessons_completed)::bigint,
-               sum(no_shows)::bigint, sum(lessons_cancelled)::bigint, sum(minutes_taught)::bigint
-        FROM analytics.daily_tutor_stats
-        WHERE {scope} AND day >= @fromDay AND day <= @toDay
-        GROUP BY 1
-        """;
-
     private const string FromEvents = """
-        SELECT date_trunc(@bucket, {happened} AT TIME ZONE 'UTC')::date,
+        SELECT date_trunc(@bucket, {happened} AT TIME ZONE @tz)::date,
                count(*) FILTER (WHERE type = 'LessonScheduled'),
                count(*) FILTER (WHERE type = 'LessonCompleted' AND payload->>'outcome' = 'Attended'),
                count(*) FILTER (WHERE type = 'LessonCompleted' AND payload->>'outcome' = 'NoShow'),

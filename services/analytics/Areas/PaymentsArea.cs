@@ -47,7 +47,7 @@ public sealed class PaymentsArea(EventSql sql, Profiles profiles)
     /// <summary>Payments and refunds per bucket, type, currency and method.</summary>
     public Task<List<PaymentFlow>> FlowsAsync(AnalyticsScope scope, Period period, CancellationToken ct, ReadMemo? memo = null) =>
         ReadMemo.Once(memo, $"payments-flows:{period.From}:{period.To}:{period.Bucket}", () => sql.ListAsync("""
-            SELECT date_trunc(@bucket, occurred_at AT TIME ZONE 'UTC')::date, type, payload->>'currency',
+            SELECT date_trunc(@bucket, occurred_at AT TIME ZONE @tz)::date, type, payload->>'currency',
                    coalesce(payload->>'method', ''), count(*), sum((payload->>'amountMinor')::bigint)
             FROM analytics.events
             WHERE {scope} AND occurred_at >= @from AND occurred_at < @to AND type IN ('PaymentReceived', 'PaymentRefunded')

@@ -1,3 +1,4 @@
+using Repitbot.Analytics.Ingestion;
 using Repitbot.Analytics.People;
 using Repitbot.Analytics.ReadSide;
 
@@ -38,7 +39,7 @@ public sealed class StudentsArea(EventSql sql, Profiles profiles, StudentStandin
                    count(DISTINCT student_id) FILTER (WHERE at >= @to - interval '1 day'),
                    count(DISTINCT student_id) FILTER (WHERE at >= @to - interval '7 days'),
                    count(DISTINCT student_id),
-                   count(DISTINCT (student_id, (at AT TIME ZONE 'UTC')::date))
+                   count(DISTINCT (student_id, (at AT TIME ZONE @tz)::date))
             FROM recent
             """, scope, period, r => (New: r.GetInt64(0), Dau: r.GetInt64(1), Wau: r.GetInt64(2), Mau: r.GetInt64(3),
             StudentDays: r.GetInt64(4)), ct)).Single();
@@ -54,14 +55,14 @@ public sealed class StudentsArea(EventSql sql, Profiles profiles, StudentStandin
     {
         var cells = await sql.ListAsync("""
             WITH lessons AS (
-                SELECT DISTINCT student_id, date_trunc('week', {happened} AT TIME ZONE 'UTC')::date AS week
+                SELECT DISTINCT student_id, date_trunc('week', {happened} AT TIME ZONE @tz)::date AS week
                 FROM analytics.events
                 WHERE {scope} AND type = 'LessonCompleted' AND payload->>'outcome' = 'Attended'
                   AND student_id IS NOT NULL AND {happened} < @to),
             firsts AS (SELECT student_id, min(week) AS cohort FROM lessons GROUP BY 1)
             SELECT f.cohort, (l.week - f.cohort) / 7, count(*)
             FROM firsts f JOIN lessons l USING (student_id)
-            WHERE f.cohort >= date_trunc('week', @from AT TIME ZONE 'UTC')::date
+            WHERE f.cohort >= date_trunc('week', @from AT TIME ZONE @tz)::date
             GROUP BY 1, 2
             """, scope, period, r => (Cohort: DateOnly.FromDateTime(r.GetDateTime(0)), Offset: r.GetInt32(1), Count: r.GetInt64(2)), ct);
         var lastWeek = new Period(period.To, period.To, GroupBy.Week).BucketOf(period.To);
@@ -90,7 +91,7 @@ public sealed class StudentsArea(EventSql sql, Profiles profiles, StudentStandin
         var names = await profiles.NamesAsync(rows.Select(r => r.Student), ct);
         return rows.Select(r =>
         {
-            var last = DateOnly.FromDateTime(r.Last.UtcDateTime);
+            var last = TutorDays.LocalDay(r.Last, period.TimeZone);
             var idle = period.To.DayNumber - last.DayNumber;
             var score = ChurnScore.Of(idle, r.Recent, r.Previous);
             return new ChurnRisk(r.Student, StudentNames.Label(r.Student, names), last, idle, r.Recent, r.Previous, score, ChurnScore.Segment(score));

@@ -26,10 +26,7 @@ public static class ChartCatalog
             new("locale", "ru or en; else Accept-Language; else ru.", "ru"),
             new("tutorId", "Admins only: whose data.", null),
         ];
-        if (chart.AcceptsTimeZone)
-        {
-            parameters.Add(new("tz", "IANA time zone of the weekdays and hours (Europe/Moscow); default the caller's, else the tutor's, else UTC.", null));
-        }
+        parameters.Add(new("tz", "IANA time zone of the days, weekdays and hours (Europe/Moscow); default the caller's, else the tutor's, else UTC.", null));
 
         if (chart.AcceptsGroupBy)
         {

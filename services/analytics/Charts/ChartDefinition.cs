@@ -10,7 +10,8 @@ public sealed record ChartContext(IServiceProvider Services, AnalyticsScope Scop
     CancellationToken CancellationToken)
 {
     /// <summary>IANA id the heatmap's weekdays and hours are in.</summary>
-    public string TimeZone { get; init; } = "UTC";
+    /// <summary>The reader's zone, the period's.</summary>
+    public string TimeZone => Period.TimeZone;
 
     /// <summary>Figures already loaded for the same answer (a report section and its charts share them).</summary>
     public ReadMemo? Memo { get; init; }
@@ -39,8 +40,6 @@ public abstract class ChartDefinition : IReadTarget<ChartDefinition>
     public virtual GroupBy DefaultGroupBy => GroupBy.Day;
 
     public virtual bool AcceptsGroupBy => false;
-
-    public virtual bool AcceptsTimeZone => false;
 
     public abstract Task<ChartFigure> LoadAsync(ChartContext context);
 }

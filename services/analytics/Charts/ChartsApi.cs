@@ -42,7 +42,7 @@ public static class ChartsApi
         var body = await cache.GetOrCreateAsync("chart", read.Scope, key, async (services, ct) =>
         {
             using var timer = ChartRenderer.Measure(chart.Name, request.Format);
-            var figure = await chart.LoadAsync(new ChartContext(services, read.Scope, request.Period, text, ct) { TimeZone = read.TimeZone });
+            var figure = await chart.LoadAsync(new ChartContext(services, read.Scope, request.Period with { TimeZone = read.TimeZone }, text, ct));
             return request.Format == "svg"
                 ? Encoding.UTF8.GetBytes(renderer.Svg(figure, text, request.Width, request.Height))
                 : renderer.Png(figure, text, request.Width, request.Height);

@@ -9,13 +9,13 @@ namespace Repitbot.Analytics.Dashboard;
 /// The dashboard answers from the Redis aggregates (a handful of pipelined reads) while they are trusted, and from
 /// PostgreSQL's rollups while they are not (a loss detected, a rebuild pending or running) or Redis cannot be reached.
 /// </summary>
-public sealed partial class DashboardQuery(RealtimeReader reader, StoredTotals stored, AggregateTrust trust, TimeProvider clock,
+public sealed partial class DashboardQuery(RealtimeReader reader, StoredTotals stored, AggregateTrust trust, TutorToday today,
     ILogger<DashboardQuery> logger)
 {
-    /// <summary>The last <paramref name="days"/> UTC days including today, and the same span before it.</summary>
+    /// <summary>The last <paramref name="days"/> of the tutor's days including today, and the same span before it.</summary>
     public async Task<DashboardView> GetAsync(Guid? tutorId, int days, CancellationToken cancellationToken = default)
     {
-        var to = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var (to, zone) = await today.OfAsync(tutorId, cancellationToken);
         var from = to.AddDays(1 - days);
         var (previousFrom, previousTo) = (from.AddDays(-days), from.AddDays(-1));
         Figures figures;
@@ -53,6 +53,7 @@ public sealed partial class DashboardQuery(RealtimeReader reader, StoredTotals s
             MaterialsViewed = Kpi(Counter.MaterialsViewed),
             Revenue = Revenue(now, before),
             Source = figures.Source,
+            TimeZone = zone,
         };
     }
 

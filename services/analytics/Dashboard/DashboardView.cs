@@ -32,6 +32,12 @@ public sealed record DashboardView(Guid? TutorId, int Days, DateOnly From, DateO
     public KpiValue MaterialsViewed { get; init; } = KpiValue.Of(0, 0);
     public IReadOnlyList<RevenueValue> Revenue { get; init; } = [];
 
+    /// <summary>
+    /// The IANA zone <see cref="From"/> and <see cref="To"/> are days of: the tutor's (each event counts on its tutor's
+    /// day); UTC for everyone's figures, which add up each tutor's own days.
+    /// </summary>
+    public string TimeZone { get; init; } = "UTC";
+
     /// <summary>Where the figures came from: the Redis aggregates, or PostgreSQL while Redis is not trusted or not reachable.</summary>
     public DashboardSource Source { get; init; } = DashboardSource.Redis;
 }

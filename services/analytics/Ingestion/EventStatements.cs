@@ -57,13 +57,19 @@ internal static class EventStatements
     /// </summary>
     public static async Task<HashSet<Guid>> ReadIdsAsync(NpgsqlBatch batch, int resultSet, CancellationToken cancellationToken)
     {
-        var ids = new HashSet<Guid>();
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         for (var i = 0; i < resultSet; i++)
         {
             await reader.NextResultAsync(cancellationToken);
         }
 
+        return await ReadIdsAsync(reader, cancellationToken);
+    }
+
+    /// <summary>The ids of the reader's current result set, then the rest read to the end (see above).</summary>
+    public static async Task<HashSet<Guid>> ReadIdsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<Guid>();
         while (await reader.ReadAsync(cancellationToken))
         {
             ids.Add(reader.GetGuid(0));

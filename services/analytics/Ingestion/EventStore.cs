@@ -12,9 +12,11 @@ namespace Repitbot.Analytics.Ingestion;
 public sealed class EventStore(NpgsqlDataSource dataSource, EventPartitions partitions, TimeProvider clock)
 {
     /// <summary>
-    /// Three round trips whatever the batch size: the day locks with the once-only claim, then every write
-    /// of the new events (and the look-up of recent duplicates), then the commit. Recompute of a day and
-    /// ingestion into that day exclude each other (see <see cref="DayLocks"/>).
+    /// Three round trips whatever the batch size: the tutor locks, the tutors' time zones and the once-only claim;
+    /// then the day locks and every write of the new events (and the look-up of recent duplicates); then the commit.
+    /// A batch that states a tutor's time zone makes one more, to move the days of that tutor's stored events the new
+    /// zone puts elsewhere (<see cref="ZoneMoves"/>). Recompute of a day and ingestion into that day exclude each other
+    /// (see <see cref="DayLocks"/>).
     /// </summary>
     public async Task<StoreResult> StoreAsync(IReadOnlyList<IngestedEvent> batch, TimeSpan redisReplayWindow,
         CancellationToken cancellationToken)
@@ -27,25 +29,35 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventPartitions part
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         HashSet<Guid> fresh;
+        List<TutorZone> known;
         await using (var claim = new NpgsqlBatch(connection, transaction))
         {
-            claim.BatchCommands.Add(DayLocks.Shared(events.Select(e => e.Day)));
+            claim.BatchCommands.Add(TutorLocks.For(events));
+            claim.BatchCommands.Add(TutorDays.Select(events.Select(e => e.TutorId)));
             claim.BatchCommands.Add(EventStatements.ClaimIds(events, now));
-            fresh = await EventStatements.ReadIdsAsync(claim, resultSet: 1, cancellationToken);
+            await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            known = await TutorDays.ReadAsync(reader, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            fresh = await EventStatements.ReadIdsAsync(reader, cancellationToken);
         }
 
-        var stored = events.Where(e => fresh.Contains(e.EventId)).ToList();
-        var duplicates = events.Where(e => !fresh.Contains(e.EventId)).Select(e => e.EventId).ToArray();
+        var before = TutorDays.Of(known);
+        var newZones = events.Where(e => fresh.Contains(e.EventId)).Select(e => e.Zone).OfType<TutorZone>().ToList();
+        var days = before.With(newZones);
+        var stored = events.Where(e => fresh.Contains(e.EventId)).Select(days.Assign).ToList();
+        var duplicates = events.Where(e => !fresh.Contains(e.EventId)).Select(days.Assign).ToList();
         var replay = new HashSet<Guid>();
         await using (var writes = new NpgsqlBatch(connection, transaction))
         {
-            if (duplicates.Length > 0)
+            if (duplicates.Count > 0)
             {
-                writes.BatchCommands.Add(EventStatements.RecentDuplicates(duplicates, now - redisReplayWindow));
+                writes.BatchCommands.Add(EventStatements.RecentDuplicates(duplicates.Select(e => e.EventId).ToArray(), now - redisReplayWindow));
             }
 
             if (stored.Count > 0)
             {
+                writes.BatchCommands.Add(DayLocks.Shared(stored.Select(e => e.Day)));
                 writes.BatchCommands.Add(EventStatements.InsertEvents(stored, now));
                 foreach (var rollup in RollupWriter.Commands(RollupSet.Of(stored)))
                 {
@@ -56,9 +68,14 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventPartitions part
                 {
                     writes.BatchCommands.Add(links);
                 }
+
+                if (newZones.Count > 0)
+                {
+                    writes.BatchCommands.Add(TutorDays.Insert(newZones));
+                }
             }
 
-            if (duplicates.Length > 0)
+            if (duplicates.Count > 0)
             {
                 replay = await EventStatements.ReadIdsAsync(writes, resultSet: 0, cancellationToken);
             }
@@ -68,8 +85,13 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventPartitions part
             }
         }
 
+        if (newZones.Count > 0)
+        {
+            await ZoneMoves.QueueAsync(connection, transaction, before, days, newZones, stored, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return new StoreResult(stored, events.Where(e => fresh.Contains(e.EventId) || replay.Contains(e.EventId)).ToList());
+        return new StoreResult(stored, stored.Concat(duplicates.Where(e => replay.Contains(e.EventId))).OrderBy(e => e.EventId).ToList());
     }
 }
 

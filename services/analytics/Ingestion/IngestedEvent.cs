@@ -8,14 +8,26 @@ namespace Repitbot.Analytics.Ingestion;
 public sealed record IngestedEvent(Guid EventId, string Type, Guid TutorId, Guid? StudentId, DateTimeOffset OccurredAt,
     DateTimeOffset HappenedAt, string Payload, EventEffect Effect)
 {
-    /// <summary>The UTC day the event counts on (<see cref="Ingestion.HappenedAt"/>), however late it arrives.</summary>
-    public DateOnly Day => DateOnly.FromDateTime(HappenedAt.UtcDateTime);
+    private readonly DateOnly? _day;
+
+    /// <summary>
+    /// The day the event counts on, however late it arrives: the date of <see cref="Ingestion.HappenedAt"/> in its tutor's
+    /// time zone, set by <see cref="TutorDays.Assign"/> (it needs the tutor's zones, which are in PostgreSQL).
+    /// </summary>
+    public DateOnly Day
+    {
+        get => _day ?? throw new InvalidOperationException($"Event {EventId} has no day yet: TutorDays.Assign sets it before it is counted.");
+        init => _day = value;
+    }
+
+    /// <summary>The time zone this event sets for its tutor, when it is a tutor's own profile event naming one.</summary>
+    public TutorZone? Zone { get; init; }
 
     public static IngestedEvent From(IDomainEvent e) => From(e, JsonSerializer.Serialize(e, e.GetType(), WireFormat.Json));
 
     /// <summary>An event read back from the store, with the payload it was stored with.</summary>
     public static IngestedEvent From(IDomainEvent e, string payload) => new(e.EventId, e.GetType().Name, e.TutorId, StudentOf(e),
-        e.OccurredAt.ToUniversalTime(), Ingestion.HappenedAt.Of(e), payload, EventEffects.Of(e));
+        e.OccurredAt.ToUniversalTime(), Ingestion.HappenedAt.Of(e), payload, EventEffects.Of(e)) { Zone = TutorZone.Of(e) };
 
     public static Guid? StudentOf(IDomainEvent e) => e switch
     {

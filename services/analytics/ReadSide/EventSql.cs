@@ -14,7 +14,7 @@ public sealed partial class EventSql(NpgsqlDataSource dataSource)
     /// <paramref name="sql"/> may use <c>{scope}</c> (or <c>{scope:e.}</c> for table alias e), <c>{happened}</c> (when the
     /// event counts, <see cref="HappenedAt"/>), <c>{happenedInPeriod}</c> (it counts in [@from, @to)), <c>@from</c>,
     /// <c>@to</c> (exclusive), <c>@fromDay</c> and <c>@toDay</c> (dates, both included), <c>@bucket</c>
-    /// (day, week or month) and any <paramref name="parameters"/>.
+    /// (day, week or month), <c>@tz</c> (the reader's IANA zone, which the period's days are in) and any <paramref name="parameters"/>.
     /// </summary>
     public async Task<List<T>> ListAsync<T>(string sql, AnalyticsScope scope, Period period,
         Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
@@ -30,6 +30,7 @@ public sealed partial class EventSql(NpgsqlDataSource dataSource)
         }
 
         command.Parameters.AddWithValue("bucket", period.Bucket);
+        command.Parameters.AddWithValue("tz", period.TimeZone);
         if (scope.TutorId is { } tutor)
         {
             command.Parameters.AddWithValue("tutor", tutor);

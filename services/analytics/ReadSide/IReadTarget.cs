@@ -15,17 +15,8 @@ public interface IReadTarget<TSelf>
 
     static abstract IReadOnlyList<TSelf> All { get; }
 
-    /// <summary>
-    /// True when an answer shows the reader's time zone even without a <c>tz</c> parameter (a report prints
-    /// when it was made); otherwise a target without <see cref="AcceptsTimeZone"/> is read in UTC.
-    /// </summary>
-    static virtual bool InReadersZone => false;
-
     string Name { get; }
 
     /// <summary>Whether a student may read it (their own part).</summary>
     bool StudentVisible { get; }
-
-    /// <summary>Whether it has a <c>tz</c> parameter (it shows hours of the day).</summary>
-    bool AcceptsTimeZone { get; }
 }

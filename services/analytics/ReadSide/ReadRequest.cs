@@ -40,10 +40,10 @@ public sealed class ReadRequest<T> : IEndpointParameterMetadataProvider
 
     public AnalyticsScope Scope { get; }
 
-    /// <summary>IANA id of the zone hours of the day and print times are shown in.</summary>
+    /// <summary>IANA id of the reader's zone: the days, the hours of the day and print times are in it.</summary>
     public string TimeZone { get; }
 
-    /// <summary>Today in UTC, the last day of a period that does not name one.</summary>
+    /// <summary>Today in <see cref="TimeZone"/>, the last day of a period that does not name one.</summary>
     public DateOnly Today { get; }
 
     public static async ValueTask<ReadRequest<T>> BindAsync(HttpContext http)
@@ -67,29 +67,18 @@ public sealed class ReadRequest<T> : IEndpointParameterMetadataProvider
         }
 
         var tz = query.ContainsKey("tz") ? query["tz"].ToString() : null;
-        if (tz is not null && !target.AcceptsTimeZone)
-        {
-            return new(ReadProblems.Invalid("tz", $"The {T.What} '{target.Name}' has no tz parameter."));
-        }
-
         if (AnalyticsScope.For(http.User, tutorId) is not { } scope || scope.IsStudent && !target.StudentVisible)
         {
             return new(TypedResults.Forbid());
         }
 
-        var zone = TimeZones.Utc;
-        if (target.AcceptsTimeZone || T.InReadersZone)
+        var profiles = http.RequestServices.GetRequiredService<Profiles>();
+        if (await TimeZones.ForRequestAsync(tz, http.User, scope, profiles, http.RequestAborted) is not { } zone)
         {
-            var profiles = http.RequestServices.GetRequiredService<Profiles>();
-            if (await TimeZones.ForRequestAsync(tz, http.User, scope, profiles, http.RequestAborted) is not { } resolved)
-            {
-                return new(ReadProblems.Invalid("tz", TimeZones.Error(tz!)));
-            }
-
-            zone = resolved;
+            return new(ReadProblems.Invalid("tz", TimeZones.Error(tz!)));
         }
 
-        return new(target, scope, zone, Period.Today(http.RequestServices.GetRequiredService<TimeProvider>()));
+        return new(target, scope, zone, Period.Today(http.RequestServices.GetRequiredService<TimeProvider>(), zone));
     }
 
     public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)

@@ -38,11 +38,11 @@ public static class QuickReportsApi
         }
 
         var text = ChartText.For(locale, http);
-        var period = Period.LastDays(read.Today, days);
+        var period = Period.LastDays(read.Today, days) with { TimeZone = zone };
         var body = await cache.GetOrCreateAsync("report", scope, $"{report.Name}:{period.From:yyyyMMdd}:{period.To:yyyyMMdd}:{format}:{text.Locale}:{zone}", async (services, ct) =>
         {
             using var timer = ReportRenderer.Measure(report.Name, format);
-            var section = await report.Build(new ReportContext(services, scope, period, text, ct) { TimeZone = zone });
+            var section = await report.Build(new ReportContext(services, scope, period, text, ct));
             var subject = await ReportSubject.OfAsync(scope, text, services.GetRequiredService<Profiles>(), ct);
             var heading = new ReportHeading(text[report.TitleKey], ReportSubject.Period(period, text), subject, clock.GetUtcNow(),
                 TitlePage: false) { TimeZone = zone };

@@ -5,8 +5,8 @@ using Repitbot.Analytics.Ingestion;
 namespace Repitbot.Analytics.Rollups;
 
 /// <summary>
-/// Recomputes one UTC day's rollups from the stored events: delete the day's rows, add them up again
-/// through the same mapping ingestion uses, in one transaction holding the day's exclusive lock
+/// Recomputes one day's rollups from the stored events (each tutor's own day, <see cref="TutorDays"/>): delete the day's
+/// rows, add them up again through the same mapping ingestion uses, in one transaction holding the day's exclusive lock
 /// (ingestion into that day waits, see <see cref="DayLocks"/>). Running it twice changes nothing.
 /// </summary>
 public sealed class DayRollup(NpgsqlDataSource dataSource)
@@ -15,6 +15,15 @@ public sealed class DayRollup(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var report = await RecomputeAsync(connection, transaction, day, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return report;
+    }
+
+    /// <summary>The recompute inside the caller's transaction, which commits it.</summary>
+    public static async Task<DayRollupReport> RecomputeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly day,
+        CancellationToken cancellationToken)
+    {
         await DayLocks.ExclusiveAsync(connection, transaction, day, cancellationToken);
         foreach (var table in new[] { "daily_tutor_stats", "daily_revenue", "daily_cancellations" })
         {
@@ -32,7 +41,6 @@ public sealed class DayRollup(NpgsqlDataSource dataSource)
 
         var rollups = RollupSet.Of(events);
         await RollupWriter.AddAsync(connection, transaction, rollups, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return new DayRollupReport(day, events.Count, rollups.Stats.Count);
     }
 }

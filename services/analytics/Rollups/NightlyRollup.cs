@@ -4,8 +4,9 @@ using Repitbot.Hosting.Workers;
 namespace Repitbot.Analytics.Rollups;
 
 /// <summary>
-/// Once a day at the configured UTC time: recompute yesterday's rollups (late events included) and the
-/// retention cohorts. Both are idempotent, so a restart that runs them twice does no harm. A run that fails
+/// Once a day at the configured UTC time: recompute yesterday's rollups (late events included; the tutors' own
+/// yesterday, which has ended by then in every zone east of UTC−2:30, and for the others a late event still counts
+/// as it arrives) and the retention cohorts. Both are idempotent, so a restart that runs them twice does no harm. A run that fails
 /// (PostgreSQL away) is tried again with growing pauses until it succeeds, and shows in readiness meanwhile.
 /// </summary>
 public sealed class NightlyRollup(DayRollup days, RetentionCohorts cohorts, IOptions<RollupOptions> options,
@@ -72,4 +73,10 @@ internal static partial class RollupLog
 
     [LoggerMessage(EventId = 7102, Level = LogLevel.Error, Message = "Nightly rollup of {Day} failed; trying again shortly")]
     public static partial void NightlyFailed(ILogger logger, DateOnly day, Exception exception);
+
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Information, Message = "Recomputed the queued day {Day}")]
+    public static partial void Redone(ILogger logger, DateOnly day);
+
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Warning, Message = "Recomputing a queued day failed; it stays queued")]
+    public static partial void RedoFailed(ILogger logger, Exception exception);
 }

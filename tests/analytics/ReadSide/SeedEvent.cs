@@ -19,7 +19,7 @@ public sealed record SeedEvent(string Type, Guid TutorId, Guid? StudentId, DateT
 
     /// <summary>
     /// Inserts the events straight into analytics.events, adds them to the daily rollups in the same
-    /// transaction (through the write side's own mapping) and bumps the version keys, as the write side does.
+    /// transaction (through the write side's own mapping and tutor days, recording any tutor's zone statement) and bumps the version keys, as the write side does.
     /// </summary>
     public static async Task StoreAsync(NpgsqlDataSource database, IConnectionMultiplexer redis, IReadOnlyCollection<SeedEvent> events,
         bool bumpVersions = true)
@@ -41,7 +41,17 @@ public sealed record SeedEvent(string Type, Guid TutorId, Guid? StudentId, DateT
         command.Parameters.AddWithValue(events.Select(e => e.OccurredAt).ToArray());
         command.Parameters.AddWithValue(events.Select(e => JsonSerializer.Serialize(e.Body, e.Body.GetType(), Json)).ToArray());
         await command.ExecuteNonQueryAsync();
-        await RollupWriter.AddAsync(connection, transaction, RollupSet.Of(events.Select(e => IngestedEvent.From(e.Body))), CancellationToken.None);
+        var ingested = events.Select(e => IngestedEvent.From(e.Body)).ToList();
+        var zones = ingested.Select(e => e.Zone).OfType<TutorZone>().ToList();
+        var days = (await TutorDays.LoadAsync(connection, transaction, ingested.Select(e => e.TutorId).Distinct().ToList(), CancellationToken.None))
+            .With(zones);
+        if (zones.Count > 0)
+        {
+            await using var statement = new NpgsqlBatch(connection, transaction) { BatchCommands = { TutorDays.Insert(zones) } };
+            await statement.ExecuteNonQueryAsync();
+        }
+
+        await RollupWriter.AddAsync(connection, transaction, RollupSet.Of(ingested.Select(days.Assign)), CancellationToken.None);
         await transaction.CommitAsync();
         if (!bumpVersions)
         {

@@ -169,7 +169,7 @@ public sealed class RedisLossTests(AnalyticsFactory factory) : IClassFixture<Ana
         await IngestAttendedAsync(tutor, 3);
         var trust = new AggregateTrust(TimeProvider.System);
         var query = new DashboardQuery(factory.Services.GetRequiredService<RealtimeReader>(), factory.Services.GetRequiredService<StoredTotals>(),
-            trust, TimeProvider.System, NullLogger<DashboardQuery>.Instance);
+            trust, factory.Services.GetRequiredService<TutorToday>(), NullLogger<DashboardQuery>.Instance);
 
         foreach (var days in new[] { 7, 30, 90 })
         {

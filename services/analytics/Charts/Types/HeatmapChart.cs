@@ -11,12 +11,10 @@ public sealed class HeatmapChart : ChartDefinition
 
     public override bool StudentVisible => true;
 
-    public override bool AcceptsTimeZone => true;
-
     public override async Task<ChartFigure> LoadAsync(ChartContext context)
     {
         var t = context.Text;
-        var heatmap = await context.Area<LessonsArea>().HeatmapAsync(context.Scope, context.Period, context.TimeZone,
+        var heatmap = await context.Area<LessonsArea>().HeatmapAsync(context.Scope, context.Period,
             context.CancellationToken, context.Memo);
         if (heatmap.All(d => d.All(c => c == 0)))
         {

@@ -20,10 +20,10 @@ public sealed class FullReport(IServiceProvider services, ReportRenderer rendere
     {
         using var timer = ReportRenderer.Measure("full", job.Format);
         var text = ChartText.For(job.Locale);
-        var period = new Period(job.FromDay, job.ToDay, GroupByFor(job));
         // No tz in a job: the heatmap is in the tutor's time zone when analytics knows it, else UTC.
         var zone = await TimeZones.ResolveAsync(null, [job.TutorId], services.GetRequiredService<Profiles>(), ct) ?? TimeZones.Utc;
-        var context = new ReportContext(services, new AnalyticsScope(job.TutorId, null), period, text, ct) { TimeZone = zone };
+        var period = new Period(job.FromDay, job.ToDay, GroupByFor(job)) { TimeZone = zone };
+        var context = new ReportContext(services, new AnalyticsScope(job.TutorId, null), period, text, ct);
         var sections = new List<ReportSection>();
         foreach (var build in Sections)
         {

@@ -9,7 +9,7 @@ public static class LessonsSection
     {
         var t = context.Text;
         var area = await context.Area<LessonsArea>().GetAsync(context.Scope, context.Period, context.CancellationToken,
-            context.TimeZone, context.Memo);
+            context.Memo);
         ReportKpi[] kpis =
         [
             new(t["scheduled"], t.Number(area.Scheduled)), new(t["attended"], t.Number(area.Completed)),

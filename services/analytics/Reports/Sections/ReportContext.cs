@@ -12,14 +12,15 @@ public sealed record ReportContext(IServiceProvider Services, AnalyticsScope Sco
     CancellationToken CancellationToken)
 {
     /// <summary>IANA id of the heatmap's weekdays and hours.</summary>
-    public string TimeZone { get; init; } = "UTC";
+    /// <summary>The reader's zone, the period's.</summary>
+    public string TimeZone => Period.TimeZone;
 
     public ReadMemo Memo { get; } = new();
 
     public T Area<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
-    public ChartContext Chart => new(Services, Scope, Period, Text, CancellationToken) { TimeZone = TimeZone, Memo = Memo };
+    public ChartContext Chart => new(Services, Scope, Period, Text, CancellationToken) { Memo = Memo };
 
     /// <summary>The title of a table with one row per bucket of the period: "По дням", "По неделям" or "По месяцам".</summary>
     public string SeriesTitle => Text[$"by-{Period.Bucket}"];
