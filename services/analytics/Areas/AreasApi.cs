@@ -27,15 +27,16 @@ public static class AreasApi
         DateOnly? from = null, DateOnly? to = null, string? groupBy = null)
     {
         var errors = new Dictionary<string, string[]>();
-        if (PeriodQuery.TryParse(read.Today, from, to, groupBy, MaxDays, errors) is not { } parsed)
+        var reader = await read.ZoneAsync();
+        if (PeriodQuery.TryParse(reader.Today, from, to, groupBy, MaxDays, errors) is not { } parsed)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
         var area = read.Target;
-        var period = parsed with { TimeZone = read.TimeZone };
+        var period = parsed with { TimeZone = reader.TimeZone };
         var query = new AreaQuery(read.Scope, period);
-        var body = await cache.GetOrCreateAsync("area", read.Scope, $"{area.Name}:{period.From:yyyyMMdd}:{period.To:yyyyMMdd}:{period.Bucket}:{read.TimeZone}",
+        var body = await cache.GetOrCreateAsync("area", read.Scope, $"{area.Name}:{period.From:yyyyMMdd}:{period.To:yyyyMMdd}:{period.Bucket}:{reader.TimeZone}",
             async (services, ct) => JsonSerializer.SerializeToUtf8Bytes(await area.Load(services, query, ct),
                 json.Value.SerializerOptions), cancellationToken);
         return TypedResults.File(body, "application/json");

@@ -32,17 +32,18 @@ public static class ChartsApi
     {
         var chart = read.Target;
         var errors = new Dictionary<string, string[]>();
-        if (ChartRequest.TryParse(chart, read.Today, days, format, width, height, groupBy, errors) is not { } request)
+        var reader = await read.ZoneAsync();
+        if (ChartRequest.TryParse(chart, reader.Today, days, format, width, height, groupBy, errors) is not { } request)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
         var text = ChartText.For(locale, http);
-        var key = $"{chart.Name}:{request.Period.From:yyyyMMdd}:{request.Period.To:yyyyMMdd}:{request.Period.Bucket}:{request.Format}:{request.Width}x{request.Height}:{text.Locale}:{read.TimeZone}";
+        var key = $"{chart.Name}:{request.Period.From:yyyyMMdd}:{request.Period.To:yyyyMMdd}:{request.Period.Bucket}:{request.Format}:{request.Width}x{request.Height}:{text.Locale}:{reader.TimeZone}";
         var body = await cache.GetOrCreateAsync("chart", read.Scope, key, async (services, ct) =>
         {
             using var timer = ChartRenderer.Measure(chart.Name, request.Format);
-            var figure = await chart.LoadAsync(new ChartContext(services, read.Scope, request.Period with { TimeZone = read.TimeZone }, text, ct));
+            var figure = await chart.LoadAsync(new ChartContext(services, read.Scope, request.Period with { TimeZone = reader.TimeZone }, text, ct));
             return request.Format == "svg"
                 ? Encoding.UTF8.GetBytes(renderer.Svg(figure, text, request.Width, request.Height))
                 : renderer.Png(figure, text, request.Width, request.Height);

@@ -9,7 +9,7 @@ namespace Repitbot.Analytics.ReadSide;
 /// <summary>
 /// What the areas, charts and quick reports endpoints check the same way before loading anything: the
 /// target named in the URL, whose events the caller may see (<c>tutorId</c>), the time zone (<c>tz</c>)
-/// and today's date. A handler that takes this parameter only ever sees a request that passed: the
+/// and, through <see cref="ZoneAsync"/>, the reader's zone and today's date in it. A handler that takes this parameter only ever sees a request that passed: the
 /// parameter adds a filter to its endpoint that answers a failed one with its problem (404 for an unknown
 /// name, 400 naming <c>tutorId</c> or <c>tz</c>, 403 for data that is not the caller's).
 /// </summary>
@@ -20,33 +20,50 @@ public sealed class ReadRequest<T> : IEndpointParameterMetadataProvider
 {
     private readonly IResult? _refusal;
 
+    private readonly HttpContext? _http;
+    private readonly string? _tz;
+    private ReaderZone? _zone;
+
     private ReadRequest(IResult refusal)
     {
         _refusal = refusal;
         Target = null!;
         Scope = null!;
-        TimeZone = TimeZones.Utc;
     }
 
-    private ReadRequest(T target, AnalyticsScope scope, string timeZone, DateOnly today)
+    private ReadRequest(T target, AnalyticsScope scope, HttpContext http, string? tz)
     {
         Target = target;
         Scope = scope;
-        TimeZone = timeZone;
-        Today = today;
+        _http = http;
+        _tz = tz;
     }
 
     public T Target { get; }
 
     public AnalyticsScope Scope { get; }
 
-    /// <summary>IANA id of the reader's zone: the days, the hours of the day and print times are in it.</summary>
-    public string TimeZone { get; }
+    /// <summary>
+    /// The reader's zone (the days, the hours of the day and print times are in it) and today in it. Without <c>tz</c> it
+    /// comes from the caller's profile in PostgreSQL, so it is asked for once the request's own parameters have bound: a
+    /// client's mistake stays a 400 while PostgreSQL is away.
+    /// </summary>
+    public async ValueTask<ReaderZone> ZoneAsync()
+    {
+        if (_zone is null)
+        {
+            var http = _http!;
+            var profiles = http.RequestServices.GetRequiredService<Profiles>();
+            var zone = await TimeZones.ForRequestAsync(_tz, http.User, Scope, profiles, http.RequestAborted) ?? TimeZones.Utc;
+            _zone = new ReaderZone(zone, Period.Today(http.RequestServices.GetRequiredService<TimeProvider>(), zone));
+        }
 
-    /// <summary>Today in <see cref="TimeZone"/>, the last day of a period that does not name one.</summary>
-    public DateOnly Today { get; }
+        return _zone;
+    }
 
-    public static async ValueTask<ReadRequest<T>> BindAsync(HttpContext http)
+    public static ValueTask<ReadRequest<T>> BindAsync(HttpContext http) => ValueTask.FromResult(Bind(http));
+
+    private static ReadRequest<T> Bind(HttpContext http)
     {
         var name = http.Request.RouteValues[T.RouteParameter] as string ?? string.Empty;
         if (T.All.FirstOrDefault(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) is not { } target)
@@ -72,13 +89,12 @@ public sealed class ReadRequest<T> : IEndpointParameterMetadataProvider
             return new(TypedResults.Forbid());
         }
 
-        var profiles = http.RequestServices.GetRequiredService<Profiles>();
-        if (await TimeZones.ForRequestAsync(tz, http.User, scope, profiles, http.RequestAborted) is not { } zone)
+        if (tz is not null && TimeZones.Normalize(tz) is null)
         {
-            return new(ReadProblems.Invalid("tz", TimeZones.Error(tz!)));
+            return new(ReadProblems.Invalid("tz", TimeZones.Error(tz)));
         }
 
-        return new(target, scope, zone, Period.Today(http.RequestServices.GetRequiredService<TimeProvider>(), zone));
+        return new(target, scope, http, tz);
     }
 
     public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)
@@ -95,3 +111,6 @@ public sealed class ReadRequest<T> : IEndpointParameterMetadataProvider
                 : next(invocation));
     }
 }
+
+/// <summary>The reader's IANA time zone and today's date in it.</summary>
+public sealed record ReaderZone(string TimeZone, DateOnly Today);

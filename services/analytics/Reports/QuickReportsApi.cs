@@ -25,7 +25,7 @@ public static class QuickReportsApi
         ReadRequest<QuickReportKind> read, HttpRequest http, ReportRenderer renderer, ResultCache cache, TimeProvider clock,
         IOptions<JsonOptions> json, int days = QuickReports.DefaultDays, string format = "pdf", string? locale = null)
     {
-        var (report, scope, zone) = (read.Target, read.Scope, read.TimeZone);
+        var (report, scope) = (read.Target, read.Scope);
         format = format.ToLowerInvariant();
         if (days is < QuickReports.MinDays or > QuickReports.MaxDays)
         {
@@ -38,7 +38,8 @@ public static class QuickReportsApi
         }
 
         var text = ChartText.For(locale, http);
-        var period = Period.LastDays(read.Today, days) with { TimeZone = zone };
+        var (zone, today) = await read.ZoneAsync();
+        var period = Period.LastDays(today, days) with { TimeZone = zone };
         var body = await cache.GetOrCreateAsync("report", scope, $"{report.Name}:{period.From:yyyyMMdd}:{period.To:yyyyMMdd}:{format}:{text.Locale}:{zone}", async (services, ct) =>
         {
             using var timer = ReportRenderer.Measure(report.Name, format);
