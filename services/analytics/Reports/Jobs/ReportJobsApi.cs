@@ -1,3 +1,4 @@
+using Repitbot.Analytics.People;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Repitbot.Analytics.Charts;
@@ -29,15 +30,25 @@ public static class ReportJobsApi
     }
 
     private static async Task<Results<Accepted<ReportJobView>, ValidationProblem, ForbidHttpResult>> Start(HttpContext http,
-        FullReportRequest request, ReportJobStore store, ReportSignal signal, TimeProvider clock, IOptions<ReportOptions> options)
+        FullReportRequest request, ReportJobStore store, ReportSignal signal, TimeProvider clock, IOptions<ReportOptions> options,
+        Profiles profiles, CancellationToken cancellationToken)
     {
         var format = (request.Format ?? "pdf").ToLowerInvariant();
-        var to = request.To ?? Period.Today(clock);
-        var from = request.From ?? to.AddDays(1 - PeriodQuery.DefaultDays);
         if (!Formats.Contains(format))
         {
             return ReadProblems.Invalid("format", $"format must be one of {string.Join(", ", Formats)}.");
         }
+
+        var scope = TutorScope.For(http.User, request.TutorId);
+        if (!scope.Allowed)
+        {
+            return TypedResults.Forbid();
+        }
+
+        // The report is in the tutor's zone (FullReport), so a period it has to fill in ends on the tutor's today.
+        var to = request.To
+            ?? Period.Today(clock, await TimeZones.ResolveAsync(null, [scope.TutorId], profiles, cancellationToken) ?? TimeZones.Utc);
+        var from = request.From ?? to.AddDays(1 - PeriodQuery.DefaultDays);
 
         if (from > to)
         {
@@ -47,12 +58,6 @@ public static class ReportJobsApi
         if (to.DayNumber - from.DayNumber + 1 > options.Value.MaxDays)
         {
             return ReadProblems.Invalid("to", $"A full report covers at most {options.Value.MaxDays} days.");
-        }
-
-        var scope = TutorScope.For(http.User, request.TutorId);
-        if (!scope.Allowed)
-        {
-            return TypedResults.Forbid();
         }
 
         var job = new ReportJob
