@@ -5,7 +5,13 @@ using Repitbot.Notification.Tests.Support;
 
 namespace Repitbot.Notification.Tests;
 
-public sealed class SmtpConnectionReuseTests(SmtpOutageFactory factory) : IClassFixture<SmtpOutageFactory>
+/// <summary>Two sending slots, fewer than the mails the test sends, so reuse is what keeps the connections few.</summary>
+public sealed class TwoSlotSmtpFactory : SmtpOutageFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings() => base.Settings().Append(new("Delivery:EmailConcurrency", "2"));
+}
+
+public sealed class SmtpConnectionReuseTests(TwoSlotSmtpFactory factory) : IClassFixture<TwoSlotSmtpFactory>
 {
     [Fact]
     public async Task Many_emails_share_a_few_kept_connections()

@@ -37,6 +37,9 @@ public sealed class WorkerFaultFactory : NotificationFactory
         new("Smtp:Port", Smtp.Port.ToString(CultureInfo.InvariantCulture)),
         new("Smtp:Timeout", "00:00:20"),
         new("Workers:StallAfter", "00:00:02"),
+        // Two sending slots, as the tests below were written for: a few stuck mails fill every slot (a stall), and a
+        // slot lost per failed claim would silence the channel within the test's dozen cuts.
+        new("Delivery:EmailConcurrency", "2"),
     ]);
 
     protected override void Dispose(bool disposing)

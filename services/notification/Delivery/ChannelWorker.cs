@@ -6,9 +6,10 @@ namespace Repitbot.Notification.Delivery;
 
 /// <summary>
 /// The worker of one channel. Each channel has its own, so a slow SMTP server holds up only e-mail. One
-/// loop claims as many due rows as there are free sending slots and sends them side by side; an idle
-/// worker costs one query per poll interval. A slot is given back on every path, a failed claim included:
-/// a database outage must cost time, never sending capacity.
+/// loop claims as many due rows as there are free sending slots and sends them side by side; a row planned
+/// here is claimed at once (the planner wakes the loop), and an idle worker costs one query per poll interval.
+/// A slot is given back on every path, a failed claim included: a database outage must cost time, never
+/// sending capacity.
 /// </summary>
 public sealed class ChannelWorker : BackgroundService
 {
@@ -21,11 +22,20 @@ public sealed class ChannelWorker : BackgroundService
     private readonly WorkerHeartbeat _heartbeat;
     private readonly SendingSlots _slots;
 
+    /// <summary>
+    /// Whether a finished send makes the loop claim again. Telegram: rows the pace put back come due within a second,
+    /// and looking again after each send keeps the channel near its cap. E-mail: nothing a send does makes another
+    /// row due (a fallback wakes the loop itself); a loop with every slot busy waits for this slot anyway
+    /// (SendingSlots), so waking it cost an empty claim query per e-mail whenever the channel was not full.
+    /// </summary>
+    private readonly bool _lookAgainAfterSend;
+
     public ChannelWorker(NotificationChannel channel, IServiceScopeFactory scopes, DeliveryClaimer claimer, DeliverySignal signal,
         IOptions<DeliveryOptions> options, WorkerHeartbeats workers, ILogger<ChannelWorker> logger)
     {
         (_channel, _scopes, _claimer, _signal, _settings, _logger) = (channel, scopes, claimer, signal, options.Value, logger);
         _slots = new SendingSlots(channel == NotificationChannel.Email ? _settings.EmailConcurrency : _settings.TelegramConcurrency);
+        _lookAgainAfterSend = channel == NotificationChannel.Telegram;
         _heartbeat = workers.Loop($"notification-{channel.ToString().ToLowerInvariant()}", _settings.PollInterval);
     }
 
@@ -55,17 +65,20 @@ public sealed class ChannelWorker : BackgroundService
             try
             {
                 await _slots.WaitForFreeAsync(stoppingToken);
-                var ids = await _claimer.ClaimAsync(_channel, _slots.Free, _settings.Lease, stoppingToken);
+                var limit = _slots.Free;
+                var ids = await _claimer.ClaimAsync(_channel, limit, _settings.Lease, stoppingToken);
                 _heartbeat.Beat();
-                if (ids.Count == 0)
-                {
-                    await _signal.WaitAsync(_channel, _settings.PollInterval, stoppingToken);
-                    continue;
-                }
-
                 foreach (var id in ids)
                 {
                     _slots.Run(token => SendAsync(id, token), sendToken);
+                }
+
+                if (ids.Count < limit)
+                {
+                    // Nothing else was due: wait for the next row this instance plans (it wakes the signal, also one
+                    // planned while this claim ran) or for the poll, which finds rows come due by time or from
+                    // other instances. Claiming again at once would only cost an empty query.
+                    await _signal.WaitAsync(_channel, _settings.PollInterval, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -106,8 +119,10 @@ public sealed class ChannelWorker : BackgroundService
         }
         finally
         {
-            // A slot is free: look for more due rows now rather than at the next poll.
-            _signal.Wake(_channel);
+            if (_lookAgainAfterSend)
+            {
+                _signal.Wake(_channel);
+            }
         }
     }
 }
