@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Repitbot.BotGateway.Data;
 using Repitbot.BotGateway.UseCases;
 using Repitbot.Contracts;
@@ -24,16 +23,7 @@ public sealed class LessonCompletion(EventJournal journal)
         var conflict = $"Lesson {request.LessonId} was already recorded differently.";
         // One round trip for the common case: the open link, with the earlier request under this key and the
         // lesson row (tracked, as the update below needs it) read alongside it.
-        var found = await journal.Db.StudentLinks
-            .Where(l => l.TutorId == tutorId && l.StudentId == request.StudentId && l.ValidTo == null)
-            .Select(_ => new
-            {
-                Earlier = journal.Db.RecordedEvents.Where(r => r.Key == key)
-                    .Select(r => new RecordedEvent { Key = r.Key, TutorId = r.TutorId, Fingerprint = r.Fingerprint, Body = r.Body })
-                    .FirstOrDefault(),
-                Lesson = journal.Db.Lessons.FirstOrDefault(x => x.Id == request.LessonId),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        var found = await LinkedLessonQuery.FindAsync(journal.Db, tutorId, request.StudentId, key, request.LessonId, cancellationToken);
         if (found is null)
         {
             // Not linked (now): a repeat of a request recorded while the link was open still answers as before.

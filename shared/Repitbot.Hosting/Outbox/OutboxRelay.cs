@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Prometheus;
 using Repitbot.Contracts;
 using Repitbot.Hosting.Workers;
@@ -14,14 +15,24 @@ namespace Repitbot.Hosting.Outbox;
 /// Publishes outbox rows to RabbitMQ (MassTransit awaits the broker's publisher confirm) and marks them
 /// published. Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so several replicas share the work
 /// and a row is never published by two at once; a crash before the mark means it is sent again, which
-/// idempotent consumers absorb.
+/// idempotent consumers absorb. A writer's commit wakes the relay at once (<see cref="OutboxSignal"/>);
+/// between wake-ups it polls, less often the longer it finds nothing (<see cref="IdleBackoff"/>).
 /// </summary>
-internal sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes, IBus bus, OutboxSignal signal,
-    TimeProvider clock, WorkerHeartbeats workers, ILogger<OutboxRelay<TContext>> logger) : BackgroundService
+internal sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes, NpgsqlDataSource database, IBus bus,
+    OutboxSignal signal, TimeProvider clock, WorkerHeartbeats workers, ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
     private const int BatchSize = 200;
+
+    /// <summary>The poll after a pass that found rows.</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest poll of an idle relay: it bounds how late rows the signal does not see (another replica's,
+    /// left by a stopped process) go out, and readiness counts the relay stalled only after three of these
+    /// (at least Workers__StallAfter).
+    /// </summary>
+    private static readonly TimeSpan LongestIdlePoll = TimeSpan.FromSeconds(16);
 
     /// <summary>
     /// How long a batch may wait for the broker's confirms. A publish on a channel that died with the broker can
@@ -36,19 +47,25 @@ internal sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var heartbeat = workers.Loop("outbox-relay", PollInterval);
+        var heartbeat = workers.Loop("outbox-relay", LongestIdlePoll);
+        var backoff = new IdleBackoff(PollInterval, LongestIdlePoll);
+        string? table = null;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
+            TimeSpan wait;
             try
             {
-                var sent = await RelayBatchAsync(stoppingToken);
+                table ??= TableName();
+                var sent = await RelayBatchAsync(table, stoppingToken);
                 heartbeat.Beat();
                 failures = 0;
                 if (sent == BatchSize)
                 {
                     continue; // More is waiting: no pause.
                 }
+
+                wait = backoff.After(foundWork: sent > 0);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -61,7 +78,10 @@ internal sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes,
 
             try
             {
-                await signal.WaitAsync(PollInterval, stoppingToken);
+                if (await signal.WaitAsync(wait, stoppingToken))
+                {
+                    backoff.After(foundWork: true); // Woken by a write: poll often again while writes come.
+                }
             }
             catch (OperationCanceledException)
             {
@@ -70,18 +90,10 @@ internal sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes,
         }
     }
 
-    private async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    private async Task<int> RelayBatchAsync(string table, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The table name comes from the EF model, never from input.
-#pragma warning disable EF1002
-        var batch = await db.Set<OutboxMessage>()
-            .FromSqlRaw($"SELECT * FROM {TableName(db)} WHERE published_at IS NULL ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
-#pragma warning restore EF1002
-            .ToListAsync(cancellationToken);
-        if (batch.Count == 0)
+        await using var batch = await OutboxBatch.ClaimAsync(database, table, BatchSize, cancellationToken);
+        if (batch.Rows.Count == 0)
         {
             return 0;
         }
@@ -91,30 +103,24 @@ internal sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes,
             confirms.CancelAfter(PublishTimeout);
             try
             {
-                await Task.WhenAll(batch.Select(row => PublishAsync(row, confirms.Token)));
+                await Task.WhenAll(batch.Rows.Select(row => PublishAsync(row, confirms.Token)));
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new TimeoutException($"The broker confirmed no batch of {batch.Count} outbox messages within {PublishTimeout.TotalSeconds:0} s.");
+                throw new TimeoutException($"The broker confirmed no batch of {batch.Rows.Count} outbox messages within {PublishTimeout.TotalSeconds:0} s.");
             }
         }
 
-        var now = clock.GetUtcNow();
-        foreach (var row in batch)
-        {
-            row.PublishedAt = now;
-            row.Attempts++;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        Published.Inc(batch.Count);
-        return batch.Count;
+        await batch.MarkPublishedAsync(clock.GetUtcNow(), cancellationToken);
+        Published.Inc(batch.Rows.Count);
+        return batch.Rows.Count;
     }
 
-    private static string TableName(DbContext db)
+    /// <summary>The outbox table's quoted name, from the service's EF model (never from input).</summary>
+    private string TableName()
     {
-        var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
+        using var scope = scopes.CreateScope();
+        var entity = scope.ServiceProvider.GetRequiredService<TContext>().Model.FindEntityType(typeof(OutboxMessage))!;
         var schema = entity.GetSchema();
         return schema is null ? $"\"{entity.GetTableName()}\"" : $"\"{schema}\".\"{entity.GetTableName()}\"";
     }
