@@ -17,7 +17,7 @@ public static class IngestionMetrics
     public static readonly Counter StoreRetries = Metrics.CreateCounter("repitbot_analytics_store_retries_total",
         "Failed attempts to store a batch that were tried again (PostgreSQL or Redis unavailable, mostly).");
 
-    public static readonly Counter ZoneMoves = Metrics.CreateCounter("repitbot_analytics_zone_moved_days_total",
+    public static readonly Counter ZoneMoves = Metrics.CreateCounter("repitbot_analytics_rollup_redo_queued_total",
         "Days queued for recompute because a tutor's time zone statement arrived after events it moves to another day.");
 
     public static readonly Histogram Lag = Metrics.CreateHistogram("repitbot_analytics_ingest_lag_seconds",
