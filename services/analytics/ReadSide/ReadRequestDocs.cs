@@ -39,8 +39,8 @@ public sealed class ReadRequestDocs : IOpenApiOperationTransformer
         {
             Name = "tz",
             In = ParameterLocation.Query,
-            Description = $"IANA time zone for hours of the day, where the {read.What} has one (see its listing); "
-                + "default the caller's profile zone, else UTC.",
+            Description = "IANA time zone (e.g. Europe/Moscow) of the days, the period, today and hours of the day; "
+                + "default the caller's profile zone, else the tutor's, else UTC.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
         });
         return Task.CompletedTask;
