@@ -1,5 +1,6 @@
 using Npgsql;
 using Repitbot.Analytics.Data;
+using Repitbot.Analytics.Observability;
 
 namespace Repitbot.Analytics.Ingestion;
 
@@ -85,12 +86,11 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventPartitions part
             }
         }
 
-        if (newZones.Count > 0)
-        {
-            await ZoneMoves.QueueAsync(connection, transaction, before, days, newZones, stored, cancellationToken);
-        }
-
+        var movedDays = newZones.Count > 0
+            ? await ZoneMoves.QueueAsync(connection, transaction, before, days, newZones, stored, cancellationToken)
+            : 0;
         await transaction.CommitAsync(cancellationToken);
+        IngestionMetrics.ZoneMoves.Inc(movedDays);
         return new StoreResult(stored, stored.Concat(duplicates.Where(e => replay.Contains(e.EventId))).OrderBy(e => e.EventId).ToList());
     }
 }

@@ -1,5 +1,4 @@
 using Npgsql;
-using Repitbot.Analytics.Observability;
 
 namespace Repitbot.Analytics.Ingestion;
 
@@ -12,7 +11,8 @@ namespace Repitbot.Analytics.Ingestion;
 /// </summary>
 public static class ZoneMoves
 {
-    public static async Task QueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TutorDays before,
+    /// <summary>Queues what the new statements move; answers how many days it queued.</summary>
+    public static async Task<int> QueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TutorDays before,
         TutorDays after, IReadOnlyCollection<TutorZone> newZones, IReadOnlyCollection<IngestedEvent> batch,
         CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ public static class ZoneMoves
 
         if (moved.Count == 0)
         {
-            return;
+            return 0;
         }
 
         await using var queue = new NpgsqlBatch(connection, transaction);
@@ -54,7 +54,7 @@ public static class ZoneMoves
             WHERE id = 1
             """));
         await queue.ExecuteNonQueryAsync(cancellationToken);
-        IngestionMetrics.ZoneMoves.Inc(moved.Count);
+        return moved.Count;
     }
 
     private static async IAsyncEnumerable<(Guid Id, DateTimeOffset Happened)> HappenedSinceAsync(NpgsqlConnection connection,

@@ -13,33 +13,35 @@ public sealed class RollupRedo(NpgsqlDataSource dataSource, TimeProvider clock, 
     : BackgroundService
 {
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan LongestPause = TimeSpan.FromMinutes(2);
+
+    /// <summary>The longest wait of an idle (or failing) loop: how late a queued day is recomputed at worst.</summary>
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(40);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var heartbeat = workers.Loop("analytics-rollup-redo", LongestPause * 2);
-        var pause = Pause;
+        var heartbeat = workers.Loop("analytics-rollup-redo", LongestPause);
+        var backoff = new IdleBackoff(Pause, LongestPause);
         while (!stoppingToken.IsCancellationRequested)
         {
+            var redone = false;
             try
             {
                 while (await RedoOneAsync(stoppingToken) is { } day)
                 {
                     RollupLog.Redone(logger, day);
                     heartbeat.Beat();
+                    redone = true;
                 }
 
                 heartbeat.Beat();
-                pause = Pause;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                // PostgreSQL away, most likely: the day stays queued; try again after a longer pause each time.
+                // PostgreSQL away, most likely: the day stays queued; the next tries come further apart.
                 RollupLog.RedoFailed(logger, ex);
-                pause = pause * 2 < LongestPause ? pause * 2 : LongestPause;
             }
 
-            await Task.Delay(pause, clock, stoppingToken);
+            await Task.Delay(backoff.After(foundWork: redone), clock, stoppingToken);
         }
     }
 
