@@ -6,7 +6,7 @@ using Repitbot.Contracts;
 namespace Repitbot.Analytics.Tests.ReadSide;
 
 /// <summary>Results are cached per scope and data version: only a version bump (the write side's signal) shows new events.</summary>
-[Collection(ReadSideTests.Name)]
+[Collection(CacheCountingGroup.Name)]
 public sealed partial class CacheTests(ReadSideFactory factory)
 {
     [Fact]
