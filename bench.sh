@@ -15,7 +15,8 @@
 # BENCH_PORT_BASE (17000: two checkouts benchmarking at once need different bases),
 # BENCH_INGEST_EVENT (material-viewed; lesson-completed also loads notification, see the ingest-bus step),
 # BENCH_ONLY (comma-separated steps to run: baselines,wrk,http,notify,notify-load,ingest-bus,ingest-rest,reads,
-# full-report,pipeline; a partial run writes .local/bench/BENCHMARKS.partial.md, never BENCHMARKS.md).
+# full-report,pipeline; a partial run writes .local/bench/BENCHMARKS.partial.md, never BENCHMARKS.md),
+# BENCH_HOLD (1: after the steps, keep the suite up for profiling until Ctrl-C or SIGTERM; ports and tokens in .local/bench/hold.env).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$PWD
@@ -253,6 +254,20 @@ if step pipeline; then
 fi
 # --- end pipeline ----------------------------------------------------------------------------------------
 set -e
+
+if [[ ${BENCH_HOLD:-} == 1 ]]; then
+  {
+    echo "GATEWAY=http://127.0.0.1:$GATEWAY_PORT BOT_GATEWAY=http://127.0.0.1:$BOT_PORT"
+    echo "NOTIFICATION=http://127.0.0.1:$NOTIFICATION_PORT ANALYTICS=http://127.0.0.1:$ANALYTICS_PORT DATABASE=$DATABASE"
+    echo "ADMIN_TOKEN=$ADMIN_TOKEN"
+    echo "TUTOR_TOKEN=$TUTOR_TOKEN"
+    for name in gateway bot-gateway notification analytics; do echo "PID_${name//-/_}=$(service_pid "$name")"; done
+  } >"$BENCH_DIR/hold.env"
+  say "holding the suite for profiling (Ctrl-C stops it): $BENCH_DIR/hold.env"
+  sleep infinity &
+  EXTRA_PIDS+=($!)
+  wait $!
+fi
 
 pids=()
 for name in gateway bot-gateway notification analytics; do pids+=("$name=$(service_pid "$name")"); done

@@ -49,7 +49,7 @@ postgres_start() {
   postgres_init
   # pg_ctl -w waits (bounded by -t) until the server accepts connections.
   as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t "$WAIT_SECONDS" \
-    -o "-p $PG_PORT -k '$sock' -c listen_addresses=127.0.0.1 -c max_connections=300" \
+    -o "-p $PG_PORT -k '$sock' -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_preload_libraries=pg_stat_statements" \
     start >/dev/null || fail postgres "did not start" "$PG_LOG"
 }
 

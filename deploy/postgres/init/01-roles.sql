@@ -61,3 +61,7 @@ CREATE SCHEMA IF NOT EXISTS gateway AUTHORIZATION gateway;
 GRANT USAGE ON SCHEMA analytics TO reporting;
 GRANT SELECT ON ALL TABLES IN SCHEMA analytics TO reporting;
 ALTER DEFAULT PRIVILEGES FOR ROLE analytics IN SCHEMA analytics GRANT SELECT ON TABLES TO reporting;
+
+-- Per-statement statistics for operators (README, "Operations"); read them as postgres once the server loads the
+-- module (deploy/local starts it with shared_preload_libraries = pg_stat_statements).
+CREATE EXTENSION IF NOT EXISTS pg_stat_statements;

@@ -53,7 +53,17 @@ public sealed class RebuildLease : IAsyncDisposable
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable)
         {
-            await connection.DisposeAsync();
+            // The timeout ended the command before its RESET, and pooled sessions are not reset on return.
+            try
+            {
+                await using var reset = new NpgsqlCommand("RESET lock_timeout", connection);
+                await reset.ExecuteNonQueryAsync(cancellationToken);
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+
             return null;
         }
         catch

@@ -17,6 +17,9 @@ public sealed class DeliveryClaimer(NpgsqlDataSource database, TimeProvider cloc
         var now = clock.GetUtcNow();
         // A row still 'Sending' had its lease run out: the instance that held it died or hung before recording an
         // outcome. It is sent again (a reader must not miss it), and counted, because the first try may have arrived.
+        // The status test repeats ix_deliveries_due's own predicate and leaves the OR to a filter: PostgreSQL then walks
+        // that index in due_at order and marks the entries of sent rows dead as it passes them. Written as one OR, it
+        // was a bitmap scan, which never marks them, so every claim stepped over all the rows sent since the last vacuum.
         await using var command = database.CreateCommand("""
             UPDATE notification.deliveries d
             SET status = 'Sending', locked_until = $3, attempts = d.attempts + 1, updated_at = $2,
@@ -24,7 +27,7 @@ public sealed class DeliveryClaimer(NpgsqlDataSource database, TimeProvider cloc
             FROM (
                 SELECT id, status = 'Sending' AS retaken FROM notification.deliveries
                 WHERE partition = $5 AND channel = $1 AND due_at <= $2
-                  AND (status IN ('Pending', 'Scheduled') OR (status = 'Sending' AND locked_until < $2))
+                  AND status IN ('Pending', 'Scheduled', 'Sending') AND (status <> 'Sending' OR locked_until < $2)
                   AND (group_key IS NULL OR group_key NOT LIKE 'digest:%')
                 ORDER BY due_at
                 LIMIT $4

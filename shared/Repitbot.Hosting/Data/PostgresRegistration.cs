@@ -27,6 +27,7 @@ public static class PostgresRegistration
             // Sessions carry the service's name in pg_stat_activity, unless the installation named them (one
             // name per replica tells which one holds a lock).
             connectionString.ApplicationName ??= builder.Environment.ApplicationName;
+            PooledSessions.Apply(connectionString);
             return new NpgsqlDataSourceBuilder(connectionString.ConnectionString).Build();
         });
         // Pooled: building a context resolves a dozen EF services per request, measured as the largest
