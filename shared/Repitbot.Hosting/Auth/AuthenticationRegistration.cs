@@ -27,6 +27,8 @@ public static class AuthenticationRegistration
             {
                 var jwt = jwtOptions.Value;
                 bearer.MapInboundClaims = false;
+                // Nothing reads the token back from the authentication properties; storing it cost a dictionary per request.
+                bearer.SaveToken = false;
                 bearer.TokenHandlers.Clear();
                 bearer.TokenHandlers.Add(new CachingTokenHandler(TimeProvider.System) { MapInboundClaims = false });
                 bearer.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
