@@ -25,7 +25,23 @@ public sealed class PipelineScenario : Scenario
 
     public override IEnumerable<Target> Targets(CommandLine options) => [new("gateway", options.Require("gateway"))];
 
-    public override async Task<ScenarioResult> RunAsync(ScenarioRun run, CancellationToken cancellationToken)
+    public override Task<ScenarioResult> RunAsync(ScenarioRun run, CancellationToken cancellationToken) =>
+        RunSteppedAsync(run, Name, async (setup, ct) =>
+        {
+            var students = await setup.Client.CreateStudentsAsync(setup.RunId, Students, ct);
+            return new LessonLoad(setup.Client, new LessonMailbox(setup.Maildir, setup.RunId), students);
+        }, cancellationToken);
+
+    /// <summary>What a stepped pipeline scenario's load is made from.</summary>
+    public sealed record Setup(PipelineClient Client, string RunId, string Maildir, IReadOnlyList<double> Rates, TimeSpan Duration,
+        long Warmup, CommandLine Options);
+
+    /// <summary>
+    /// A stepped run (<see cref="SteppedRun"/>) through the gateway of the load <paramref name="makeLoad"/> makes:
+    /// the options, probes and result shared by <c>pipeline</c> and <c>pipeline-mixed</c>.
+    /// </summary>
+    public static async Task<ScenarioResult> RunSteppedAsync(ScenarioRun run, string name, Func<Setup, CancellationToken, Task<IStepLoad>> makeLoad,
+        CancellationToken cancellationToken)
     {
         var options = run.Options;
         var gateway = options.Require("gateway");
@@ -41,22 +57,22 @@ public sealed class PipelineScenario : Scenario
         using var http = HttpTargets.Create(gateway, options.Get("tutor-token") ?? options.Require("token"), run.Plan.Concurrency);
         var client = new PipelineClient(http);
         var runId = Guid.NewGuid().ToString("N")[..8];
-        var mailbox = new LessonMailbox(maildir, runId);
+        var warmup = Math.Max(Students, options.GetLong("warmup", 200, 0));
+        var load = await makeLoad(new Setup(client, runId, maildir, rates, run.Plan.Duration, warmup, options), cancellationToken);
         var ledger = new MailLedger();
-        var students = await client.CreateStudentsAsync(runId, Students, cancellationToken);
         var groups = new ProcessGroups(ParsePids(options.Get("pids")), options.Get("database"));
 
-        var stepped = new SteppedRun(client, new LessonLoad(client, mailbox, students), ledger, groups, run.Plan, wait);
-        await stepped.WarmUpAsync(rates[0], Math.Max(Students, options.GetLong("warmup", 200, 0)), maildir, cancellationToken);
+        var stepped = new SteppedRun(client, load, ledger, groups, run.Plan, wait);
+        await stepped.WarmUpAsync(rates[0], warmup, maildir, cancellationToken);
         var steps = new List<PipelineStep>();
         var started = Stopwatch.GetTimestamp();
-        var rows = await stepped.RunAsync(Name, rates, steps, () =>
+        var rows = await stepped.RunAsync(name, rates, steps, () =>
         {
             started = Stopwatch.GetTimestamp();
             run.MarkStarted();
         }, cancellationToken);
-        // The run's header names the last rate stepped to and every lesson posted, not the plan's single rate.
-        return run.Result(Name, rows, Stopwatch.GetElapsedTime(started), gateway) with
+        // The run's header names the last rate stepped to and every arrival posted, not the plan's single rate.
+        return run.Result(name, rows, Stopwatch.GetElapsedTime(started), gateway) with
         {
             RatePerSecond = steps[^1].Rate, Planned = steps.Sum(s => s.Rest.Count),
         };
