@@ -15,7 +15,7 @@
 # BENCH_PORT_BASE (17000: two checkouts benchmarking at once need different bases),
 # BENCH_INGEST_EVENT (material-viewed; lesson-completed also loads notification, see the ingest-bus step),
 # BENCH_ONLY (comma-separated steps to run: baselines,wrk,http,notify,notify-load,ingest-bus,ingest-rest,reads,
-# full-report,pipeline; a partial run writes .local/bench/BENCHMARKS.partial.md, never BENCHMARKS.md),
+# full-report,pipeline,pipeline-mixed; a partial run writes .local/bench/BENCHMARKS.partial.md, never BENCHMARKS.md),
 # BENCH_HOLD (1: after the steps, keep the suite up for profiling until Ctrl-C or SIGTERM; ports and tokens in .local/bench/hold.env).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -47,6 +47,8 @@ PB=${BENCH_PORT_BASE:-17000}
 GATEWAY_PORT=$((PB + 80)) BOT_PORT=$PB NOTIFICATION_PORT=$((PB + 6)) ANALYTICS_PORT=$((PB + 7))
 GATEWAY_BARE_PORT=$((PB + 81)) NGINX_PORT=$((PB + 82)) TELEGRAM_STUB_PORT=$((PB + 83)) BARE_PORT=$((PB + 90))
 YARP_MINIMAL_PORT=$((PB + 84))
+# How long before a lesson notification reminds (pipeline-mixed's --reminder-lead must say the same).
+REMINDER_LEAD=00:00:30 REMINDER_LEAD_SECONDS=30
 # The Telegram Bot API stand-in's default bot token (tools/telegram-stub/README.md).
 TELEGRAM_TOKEN=123456789:AAStubTokenForRepitbotLocalTesting00
 SERVICES=(
@@ -85,6 +87,9 @@ service_overrides() {
   Telegram__BotToken=$TELEGRAM_TOKEN
   # Notification sends Telegram messages to the stand-in (the Telegram figure); the bot stays off.
   [[ $name != notification ]] || Telegram__Mode=polling
+  # Lesson reminders 30 s before the lesson instead of 24 h and 1 h: pipeline-mixed schedules lessons to start 30 s after
+  # its burst instant, so their reminders fall due together mid-step. No other step schedules lessons.
+  [[ $name != notification ]] || Rules__ReminderOffsets__0=$REMINDER_LEAD
 }
 
 stop_all() {
@@ -253,6 +258,20 @@ if step pipeline; then
     --pids "$(IFS=,; echo "${pipeline_pids[*]}")" --database "$DATABASE" --output "$RESULTS/pipeline.json"
 fi
 # --- end pipeline ----------------------------------------------------------------------------------------
+# --- pipeline-mixed (issue 19) ---------------------------------------------------------------------------
+# The same stepped rates with a mix of arrivals: completed lessons, payments, homework, and lessons scheduled to
+# start REMINDER_LEAD after one instant three quarters into the step, so their reminders all fall due at once (the
+# top of the hour). Every mail is followed exactly once, latency from when it was due; the same pass rule.
+# Run after pipeline, whose raw RabbitMQ ceiling it is read against. BENCH_PIPELINE_RATES overrides the rates.
+if step pipeline-mixed; then
+  pipeline_pids=()
+  for name in gateway bot-gateway notification analytics; do pipeline_pids+=("$name=$(service_pid "$name")"); done
+  lt pipeline-mixed --gateway "http://127.0.0.1:$GATEWAY_PORT" --tutor-token "$TUTOR_TOKEN" --maildir "$LOCAL_DIR/mail" \
+    --rates "${BENCH_PIPELINE_RATES:-$(q 50,100,200 50,100,200,500,1000)}" --duration "$(q 8 20)" --warmup "$(q 100 500)" \
+    --reminder-lead "$REMINDER_LEAD_SECONDS" --pids "$(IFS=,; echo "${pipeline_pids[*]}")" --database "$DATABASE" \
+    --output "$RESULTS/pipeline-mixed.json"
+fi
+# --- end pipeline-mixed ----------------------------------------------------------------------------------
 set -e
 
 if [[ ${BENCH_HOLD:-} == 1 ]]; then

@@ -4,31 +4,42 @@ using Repitbot.LoadTester.Engine;
 namespace Repitbot.LoadTester.Pipeline;
 
 /// <summary>
-/// Exactly-once accounting of the mails a pipeline run caused: every lesson sent is expected once in the
-/// mailbox. A mail's latency counts from the lesson's scheduled time (not when the POST went out or was
-/// answered), so a backlog anywhere before the SMTP server is in the figure.
+/// Exactly-once accounting of the mails a pipeline run caused: every mail expected (a lesson sent, a payment, a
+/// reminder falling due) is expected once in the mailbox, under a key its mail can be found by. A mail's latency
+/// counts from the moment it was due: an immediate mail's scheduled post time (not when the POST went out or was
+/// answered), so a backlog anywhere before the SMTP server is in the figure; a reminder's due time.
 /// </summary>
 public sealed class MailLedger
 {
-    private readonly Dictionary<Guid, Entry> _lessons = [];
+    /// <summary>The kind of every mail of the lessons-only pipeline.</summary>
+    public const string LessonKind = "lesson";
+
+    private readonly Dictionary<string, Entry> _mails = new(StringComparer.Ordinal);
     private long _unknown;
 
-    /// <summary>Mails that carried this run's marker but a lesson the run never sent (or whose POST failed).</summary>
+    /// <summary>Mails that carried this run's marker but a key the run never expected (or whose POST failed).</summary>
     public long Unknown => Interlocked.Read(ref _unknown);
 
-    public void Sent(Guid lessonId, DateTimeOffset scheduledAt, int step)
+    public static string Key(Guid id) => id.ToString("N");
+
+    public void Sent(Guid lessonId, DateTimeOffset scheduledAt, int step) => Expect(Key(lessonId), scheduledAt, step, LessonKind);
+
+    /// <summary>One mail of <paramref name="kind"/> is expected under <paramref name="key"/>, due at <paramref name="dueAt"/>.</summary>
+    public void Expect(string key, DateTimeOffset dueAt, int step, string kind)
     {
-        lock (_lessons)
+        lock (_mails)
         {
-            _lessons[lessonId] = new Entry(scheduledAt, step);
+            _mails[key] = new Entry(dueAt, step, kind);
         }
     }
 
-    public void Delivered(Guid lessonId, DateTimeOffset writtenAt)
+    public void Delivered(Guid lessonId, DateTimeOffset writtenAt) => Delivered(Key(lessonId), writtenAt);
+
+    public void Delivered(string key, DateTimeOffset writtenAt)
     {
-        lock (_lessons)
+        lock (_mails)
         {
-            if (!_lessons.TryGetValue(lessonId, out var entry))
+            if (!_mails.TryGetValue(key, out var entry))
             {
                 _unknown++;
                 return;
@@ -39,23 +50,33 @@ public sealed class MailLedger
         }
     }
 
-    /// <summary>Whether every lesson of <paramref name="step"/> has arrived at least once.</summary>
+    /// <summary>Whether every mail of <paramref name="step"/> has arrived at least once.</summary>
     public bool Complete(int step)
     {
-        lock (_lessons)
+        lock (_mails)
         {
-            return _lessons.Values.Where(e => e.Step == step).All(e => e.Copies > 0);
+            return _mails.Values.Where(e => e.Step == step).All(e => e.Copies > 0);
         }
     }
 
-    public MailTally Tally(int step)
+    /// <summary>The kinds of mail expected in <paramref name="step"/>, in order of name.</summary>
+    public IReadOnlyList<string> Kinds(int step)
+    {
+        lock (_mails)
+        {
+            return _mails.Values.Where(e => e.Step == step).Select(e => e.Kind).Distinct().Order(StringComparer.Ordinal).ToList();
+        }
+    }
+
+    /// <summary>The mails of <paramref name="step"/>, all of them or those of one <paramref name="kind"/>.</summary>
+    public MailTally Tally(int step, string? kind = null)
     {
         var latencies = new LongHistogram(3_600_000_000, 3);
         long sent = 0, delivered = 0, lost = 0, duplicated = 0;
         DateTimeOffset? last = null;
-        lock (_lessons)
+        lock (_mails)
         {
-            foreach (var entry in _lessons.Values.Where(e => e.Step == step))
+            foreach (var entry in _mails.Values.Where(e => e.Step == step && (kind is null || e.Kind == kind)))
             {
                 sent++;
                 if (entry.FirstWrittenAt is not { } written)
@@ -66,7 +87,7 @@ public sealed class MailLedger
 
                 delivered++;
                 duplicated += entry.Copies - 1;
-                latencies.RecordValue(Math.Clamp(Latency.MicrosecondsSinceIntended(entry.ScheduledAt, written), 1, 3_600_000_000));
+                latencies.RecordValue(Math.Clamp(Latency.MicrosecondsSinceIntended(entry.DueAt, written), 1, 3_600_000_000));
                 last = last is { } l && l >= written ? l : written;
             }
         }
@@ -74,18 +95,19 @@ public sealed class MailLedger
         return new MailTally(sent, delivered, lost, duplicated, latencies, last);
     }
 
-    private sealed class Entry(DateTimeOffset scheduledAt, int step)
+    private sealed class Entry(DateTimeOffset dueAt, int step, string kind)
     {
-        public DateTimeOffset ScheduledAt { get; } = scheduledAt;
+        public DateTimeOffset DueAt { get; } = dueAt;
         public int Step { get; } = step;
+        public string Kind { get; } = kind;
         public int Copies { get; set; }
         public DateTimeOffset? FirstWrittenAt { get; set; }
     }
 }
 
 /// <summary>
-/// One step's mails: <see cref="Lost"/> lessons with no mail, <see cref="Duplicated"/> mails beyond the first
-/// per lesson; latencies (µs) of each lesson's first mail from its scheduled time.
+/// One step's mails: <see cref="Lost"/> expected mails that never came, <see cref="Duplicated"/> mails beyond the
+/// first per key; latencies (µs) of each key's first mail from when it was due.
 /// </summary>
 public sealed record MailTally(long Sent, long Delivered, long Lost, long Duplicated, HistogramBase Latencies, DateTimeOffset? LastWrittenAt)
 {

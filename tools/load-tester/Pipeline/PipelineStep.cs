@@ -10,6 +10,15 @@ public sealed record PipelineStep(double Rate, RowResult Rest, MailTally Mail, D
     public const double RestP99LimitMs = 100;
     public const double MailP99LimitMs = 1000;
 
+    /// <summary>What one arrival is ("lesson", or "event" in a mix): CPU figures are per one of these.</summary>
+    public string Unit { get; init; } = "lesson";
+
+    /// <summary>A mix's REST calls by kind (rows named "rest KIND"); empty when every call is a completed lesson.</summary>
+    public IReadOnlyDictionary<string, RowResult> RestByKind { get; init; } = new Dictionary<string, RowResult>();
+
+    /// <summary>A mix's mails by kind; empty when every mail is a lesson's.</summary>
+    public IReadOnlyDictionary<string, MailTally> MailByKind { get; init; } = new Dictionary<string, MailTally>();
+
     public long Posted => Rest.Succeeded;
 
     public double? MailP99Ms => Mail.Latencies.TotalCount > 0 ? RowSummary.Summarize(Mail.Latencies)!.P99 : null;
@@ -35,12 +44,12 @@ public sealed record PipelineStep(double Rate, RowResult Rest, MailTally Mail, D
 
         if (Mail.Lost > 0)
         {
-            failures.Add($"{Mail.Lost} e-mails lost");
+            failures.Add($"{Mail.Lost} e-mails lost{ByKind(t => t.Lost)}");
         }
 
         if (Mail.Duplicated > 0)
         {
-            failures.Add($"{Mail.Duplicated} e-mails duplicated");
+            failures.Add($"{Mail.Duplicated} e-mails duplicated{ByKind(t => t.Duplicated)}");
         }
 
         if (DashboardShown != DashboardExpected)
@@ -52,6 +61,13 @@ public sealed record PipelineStep(double Rate, RowResult Rest, MailTally Mail, D
     }
 
     public bool Passed => Failures().Count == 0;
+
+    /// <summary>" (payment 2, reminder 1)": the kinds a count comes from, in a mix.</summary>
+    private string ByKind(Func<MailTally, long> count)
+    {
+        var parts = MailByKind.Where(k => count(k.Value) > 0).Select(k => $"{k.Key} {count(k.Value)}").ToList();
+        return parts.Count > 0 ? $" ({string.Join(", ", parts)})" : "";
+    }
 
     /// <summary>CPU milliseconds per posted lesson, by process group.</summary>
     public Dictionary<string, double> CpuMsPerLesson() => CpuMs.ToDictionary(c => c.Key,
@@ -70,15 +86,16 @@ public sealed record PipelineStep(double Rate, RowResult Rest, MailTally Mail, D
     public IEnumerable<RowResult> Rows(IReadOnlyDictionary<string, double> idleMsPerSecond)
     {
         yield return Rest with { Name = $"rest {Tag}" };
-        var window = Mail.LastWrittenAt is { } last ? (last - StartedAt).TotalSeconds : 0;
-        yield return new RowResult
+        foreach (var (kind, row) in RestByKind.OrderBy(k => k.Key, StringComparer.Ordinal))
         {
-            Name = $"email {Tag}", Count = Mail.Sent, Succeeded = Mail.Delivered, Failed = Mail.Lost,
-            ThroughputPerSecond = window > 0 ? Math.Round(Mail.Delivered / window, 2) : null,
-            LatencyMs = RowSummary.Summarize(Mail.Latencies),
-            ErrorKinds = Mail.Lost > 0 ? new Dictionary<string, long> { ["not_delivered"] = Mail.Lost } : [],
-            Extra = new Dictionary<string, double> { ["lost"] = Mail.Lost, ["duplicated"] = Mail.Duplicated },
-        };
+            yield return row with { Name = $"rest {kind} {Tag}" };
+        }
+
+        yield return EmailRow($"email {Tag}", Mail);
+        foreach (var (kind, tally) in MailByKind.OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            yield return EmailRow($"email {kind} {Tag}", tally);
+        }
         yield return new RowResult
         {
             Name = $"dashboard {Tag}", Count = 1, Succeeded = DashboardShown == DashboardExpected ? 1 : 0,
@@ -92,10 +109,10 @@ public sealed record PipelineStep(double Rate, RowResult Rest, MailTally Mail, D
         };
         var perLesson = CpuMsPerLesson();
         perLesson["total"] = Math.Round(perLesson.Values.Sum(), 3);
-        yield return new RowResult { Name = $"cpu {Tag}", Note = "CPU ms per lesson", Extra = perLesson };
+        yield return new RowResult { Name = $"cpu {Tag}", Note = $"CPU ms per {Unit}", Extra = perLesson };
         var net = NetCpuMsPerLesson(idleMsPerSecond);
         net["total"] = Math.Round(net.Values.Sum(), 3);
-        yield return new RowResult { Name = $"cpu net {Tag}", Note = "CPU ms per lesson less idle", Extra = net };
+        yield return new RowResult { Name = $"cpu net {Tag}", Note = $"CPU ms per {Unit} less idle", Extra = net };
         var failures = Failures();
         yield return new RowResult
         {
@@ -104,6 +121,19 @@ public sealed record PipelineStep(double Rate, RowResult Rest, MailTally Mail, D
             {
                 ["rate"] = Rate, ["passed"] = failures.Count == 0 ? 1 : 0, ["cpuWindowSeconds"] = Math.Round(CpuWindowSeconds, 1),
             },
+        };
+    }
+
+    private RowResult EmailRow(string name, MailTally mail)
+    {
+        var window = mail.LastWrittenAt is { } last ? (last - StartedAt).TotalSeconds : 0;
+        return new RowResult
+        {
+            Name = name, Count = mail.Sent, Succeeded = mail.Delivered, Failed = mail.Lost,
+            ThroughputPerSecond = window > 0 ? Math.Round(mail.Delivered / window, 2) : null,
+            LatencyMs = RowSummary.Summarize(mail.Latencies),
+            ErrorKinds = mail.Lost > 0 ? new Dictionary<string, long> { ["not_delivered"] = mail.Lost } : [],
+            Extra = new Dictionary<string, double> { ["lost"] = mail.Lost, ["duplicated"] = mail.Duplicated },
         };
     }
 }

@@ -11,20 +11,28 @@ namespace Repitbot.LoadTester.Report;
 public static class PipelineFigures
 {
     public const string Result = "pipeline";
+    public const string MixedResult = "pipeline-mixed";
     private const double CeilingShare = 0.1;
 
-    public static IEnumerable<Figure> From(ResultSet results)
+    /// <summary>The kinds of a mixed step's mails, in the order the note names them (rows "email KIND RATE").</summary>
+    private static readonly string[] MailKinds = ["completed", "payment", "homework", "scheduled", "reminder"];
+
+    public static IEnumerable<Figure> From(ResultSet results) =>
+        Stepped(results, Result, "pipeline", "REST → e-mail + dashboard", "lesson")
+            .Concat(Stepped(results, MixedResult, "pipeline mixed", "lessons, payments, homework, reminder burst", "event"));
+
+    private static IEnumerable<Figure> Stepped(ResultSet results, string result, string name, string what, string unit)
     {
-        if (results.Get(Result) is not { } pipeline)
+        if (results.Get(result) is not { } pipeline)
         {
-            yield return new Figure("pipeline sustained (REST → e-mail + dashboard)", "-", Note: "not measured in this run");
+            yield return new Figure($"{name} sustained ({what})", "-", Note: "not measured in this run");
             yield break;
         }
 
         var ceiling = Ceiling(results);
         var sustained = pipeline.Rows.FirstOrDefault(r => r.Name == "sustained")?.ThroughputPerSecond;
         var ratio = sustained is { } s && ceiling is > 0 ? Math.Round(s / ceiling.Value, 3) : (double?)null;
-        yield return new Figure("pipeline sustained (REST → e-mail + dashboard)", sustained is { } v ? Rate(v) : "none",
+        yield return new Figure($"{name} sustained ({what})", sustained is { } v ? Rate(v) : "none",
             ceiling is { } c ? $"raw RabbitMQ {Rate(c)}" : "raw RabbitMQ not measured", ratio, $"≥ {CeilingShare} × raw RabbitMQ",
             ratio is { } r ? r >= CeilingShare : sustained is null ? false : null,
             "REST p99 ≤ 100 ms, e-mail p99 ≤ 1 s, each mail once, dashboard = posted");
@@ -34,10 +42,14 @@ public static class PipelineFigures
             var mail = pipeline.Rows.FirstOrDefault(r => r.Name == $"email {step}");
             var verdict = pipeline.Rows.First(r => r.Name == $"step {step}");
             var cpu = pipeline.Rows.FirstOrDefault(r => r.Name == $"cpu {step}")?.Extra.GetValueOrDefault("total");
-            yield return new Figure($"pipeline at {step}: REST p99 / e-mail p99",
-                $"{Ms(rest?.LatencyMs?.P99)} / {Ms(mail?.LatencyMs?.P99)}", $"CPU {cpu?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-"} ms/lesson",
+            var kinds = MailKinds.Select(k => (Kind: k, Row: pipeline.Rows.FirstOrDefault(r => r.Name == $"email {k} {step}")))
+                .Where(k => k.Row is not null).Select(k => $"{k.Kind} p50 {Ms(k.Row!.LatencyMs?.P50)} / p99 {Ms(k.Row.LatencyMs?.P99)}").ToList();
+            yield return new Figure($"{name} at {step}: REST p99 / e-mail p99",
+                $"{Ms(rest?.LatencyMs?.P99)} / {Ms(mail?.LatencyMs?.P99)}", $"CPU {cpu?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-"} ms/{unit}",
                 Target: "≤ 100 ms / ≤ 1 s", Met: verdict.Extra.GetValueOrDefault("passed") == 1,
-                Note: $"lost {mail?.Extra.GetValueOrDefault("lost") ?? 0:0}, duplicated {mail?.Extra.GetValueOrDefault("duplicated") ?? 0:0}; {verdict.Note}");
+                Note: $"REST p50 {Ms(rest?.LatencyMs?.P50)}, e-mail p50 {Ms(mail?.LatencyMs?.P50)}; "
+                    + (kinds.Count > 0 ? string.Join(", ", kinds) + "; " : "")
+                    + $"lost {mail?.Extra.GetValueOrDefault("lost") ?? 0:0}, duplicated {mail?.Extra.GetValueOrDefault("duplicated") ?? 0:0}; {verdict.Note}");
         }
     }
 

@@ -20,6 +20,7 @@ public static class ScenarioCatalog
         new RedisBenchmarkScenario(),
         new WrkScenario(),
         new PipelineScenario(),
+        new PipelineMixedScenario(),
     ];
 
     public static Scenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
