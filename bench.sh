@@ -254,6 +254,7 @@ if step pipeline; then
   pipeline_pids=()
   for name in gateway bot-gateway notification analytics; do pipeline_pids+=("$name=$(service_pid "$name")"); done
   lt pipeline --gateway "http://127.0.0.1:$GATEWAY_PORT" --tutor-token "$TUTOR_TOKEN" --maildir "$LOCAL_DIR/mail" \
+    --rabbitmq "amqp://repitbot:repitbot@127.0.0.1:5672/$VHOST" \
     --rates "${BENCH_PIPELINE_RATES:-$(q 50,100,200 50,100,200,500,1000)}" --duration "$(q 8 20)" --warmup "$(q 100 500)" \
     --pids "$(IFS=,; echo "${pipeline_pids[*]}")" --database "$DATABASE" --output "$RESULTS/pipeline.json"
 fi
@@ -267,6 +268,7 @@ if step pipeline-mixed; then
   pipeline_pids=()
   for name in gateway bot-gateway notification analytics; do pipeline_pids+=("$name=$(service_pid "$name")"); done
   lt pipeline-mixed --gateway "http://127.0.0.1:$GATEWAY_PORT" --tutor-token "$TUTOR_TOKEN" --maildir "$LOCAL_DIR/mail" \
+    --rabbitmq "amqp://repitbot:repitbot@127.0.0.1:5672/$VHOST" \
     --rates "${BENCH_PIPELINE_RATES:-$(q 50,100,200 50,100,200,500,1000)}" --duration "$(q 8 20)" --warmup "$(q 100 500)" \
     --reminder-lead "$REMINDER_LEAD_SECONDS" --pids "$(IFS=,; echo "${pipeline_pids[*]}")" --database "$DATABASE" \
     --output "$RESULTS/pipeline-mixed.json"

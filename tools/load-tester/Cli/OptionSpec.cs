@@ -26,7 +26,7 @@ public sealed record OptionSpec(string Name, string? ValueName, string Help, str
         new("telegram-stub", "URL", "the Telegram Bot API stand-in (tools/telegram-stub), for notify-telegram's counts", "LOADTEST_TELEGRAM_STUB"),
         new("maildir", "DIR", "the SMTP sink's Maildir (mail lands in DIR/new)", "LOADTEST_MAILDIR"),
         new("token", "JWT", "bearer token for HTTP scenarios", "LOADTEST_TOKEN"),
-        new("tutor-token", "JWT", "a tutor's bearer token (ingest-rest)", "LOADTEST_TUTOR_TOKEN"),
+        new("tutor-token", "JWT", "a tutor's bearer token (ingest-rest, pipeline, pipeline-mixed; with --rabbitmq those two register its tutor first)", "LOADTEST_TUTOR_TOKEN"),
         new("pid", "PID", "notify-load: the notification process; its CPU time is read from /proc/PID/stat before and after"),
         new("event", "NAME", "ingest-bus: lesson-completed (default; notification consumes it too) or material-viewed (analytics only)"),
         new("publisher", "raw|masstransit", "ingest-bus: RabbitMQ.Client publishing MassTransit envelopes (default), or a MassTransit bus"),

@@ -54,7 +54,13 @@ public sealed class PipelineScenario : Scenario
         var rates = ParseRates(options.Get("rates") ?? "50,100,200,500,1000");
         var wait = TimeSpan.FromSeconds(options.GetSeconds("timeout", 30));
         await HttpTargets.ProbeAsync("gateway", gateway, cancellationToken);
-        using var http = HttpTargets.Create(gateway, options.Get("tutor-token") ?? options.Require("token"), run.Plan.Concurrency);
+        var token = options.Get("tutor-token") ?? options.Require("token");
+        if (options.Get("rabbitmq") is { } rabbitMq)
+        {
+            await TutorRegistration.PublishAsync(rabbitMq, token, cancellationToken);
+        }
+
+        using var http = HttpTargets.Create(gateway, token, run.Plan.Concurrency);
         var client = new PipelineClient(http);
         var runId = Guid.NewGuid().ToString("N")[..8];
         var warmup = Math.Max(Students, options.GetLong("warmup", 200, 0));
