@@ -62,6 +62,9 @@ GRANT USAGE ON SCHEMA analytics TO reporting;
 GRANT SELECT ON ALL TABLES IN SCHEMA analytics TO reporting;
 ALTER DEFAULT PRIVILEGES FOR ROLE analytics IN SCHEMA analytics GRANT SELECT ON TABLES TO reporting;
 
--- Per-statement statistics for operators (README, "Operations"); read them as postgres once the server loads the
--- module (deploy/local starts it with shared_preload_libraries = pg_stat_statements).
+-- Per-statement statistics for operators (README, "Operations"), of every database on the server, read as postgres in
+-- the maintenance database once the server loads the module (deploy/local and compose start it with
+-- shared_preload_libraries = pg_stat_statements). Not in the application database: a backup would carry the
+-- extension, and repitbot_admin (not a superuser) could not restore it.
+\connect postgres
 CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
