@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Repitbot.Contracts;
 using Repitbot.Hosting.Data;
 using Repitbot.Notification.Data;
@@ -9,7 +10,7 @@ using Repitbot.Notification.Preferences;
 namespace Repitbot.Notification.Delivery;
 
 /// <summary>Records what became of a claimed row, and what follows from a permanent failure.</summary>
-public sealed class DeliveryOutcomes(NotificationDb db, DeliverySignal signal, TimeProvider clock)
+public sealed class DeliveryOutcomes(NotificationDb db, NpgsqlDataSource database, DeliverySignal signal, TimeProvider clock)
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(5);
@@ -127,7 +128,8 @@ public sealed class DeliveryOutcomes(NotificationDb db, DeliverySignal signal, T
     }
 
     /// <summary>
-    /// Records the outcome, waiting out a database outage while this instance still holds the row's lease:
+    /// Records the outcome (one UPDATE of the row's outcome columns, not a change-tracked save: this runs for every
+    /// notification sent), waiting out a database outage while this instance still holds the row's lease:
     /// an e-mail the server accepted must be marked sent, or another claim would send it a second time.
     /// </summary>
     private async Task SaveAsync(Delivery row, CancellationToken cancellationToken)
@@ -139,7 +141,7 @@ public sealed class DeliveryOutcomes(NotificationDb db, DeliverySignal signal, T
         {
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await DeliveryRows.WriteOutcomeAsync(database, row, cancellationToken);
                 return;
             }
             catch (Exception ex) when (TransientFailures.IsTransient(ex) && clock.GetUtcNow() + delay + LeaseMargin < leaseEnds)

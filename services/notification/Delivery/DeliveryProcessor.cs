@@ -20,16 +20,12 @@ public sealed class DeliveryProcessor(NotificationDb db, TemplateStore templates
 {
     public async Task ProcessAsync(Guid id, CancellationToken cancellationToken)
     {
-        // The row (tracked: its outcome is saved), its reader and their preferences in one round trip.
-        var loaded = await (
-                from d in db.Deliveries
-                where d.Id == id
-                join r in db.Recipients on d.RecipientId equals r.UserId into people
-                from r in people.DefaultIfEmpty()
-                join p in db.Preferences on d.RecipientId equals p.UserId into stored
-                from p in stored.DefaultIfEmpty()
-                select new { Row = d, Person = r, Stored = p })
-            .SingleAsync(cancellationToken);
+        if (await ClaimedDeliveryQuery.FindAsync(db, id, cancellationToken) is not { } loaded)
+        {
+            // Removed since it was claimed (retention): there is nothing left to send.
+            return;
+        }
+
         var (row, person, storedPreference) = (loaded.Row, loaded.Person, loaded.Stored);
         if (person is null)
         {

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using Repitbot.Notification.Data;
 
 namespace Repitbot.Notification.Delivery;
@@ -49,6 +51,34 @@ internal static class DeliveryRows
             """).ToListAsync(cancellationToken);
         return [.. inserted];
     }
+
+    /// <summary>Writes what sending made of <paramref name="row"/>: every column an outcome changes.</summary>
+    public static async Task WriteOutcomeAsync(NpgsqlDataSource database, Delivery row, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("""
+            UPDATE notification.deliveries
+            SET status = $2, attempts = $3, due_at = $4, locked_until = $5, sent_at = $6, subject = $7, provider_message_id = $8,
+                last_error = $9, updated_at = $10
+            WHERE id = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = row.Id });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = row.Status.ToString() });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = row.Attempts });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = row.DueAt.ToUniversalTime() });
+        command.Parameters.Add(Nullable(row.LockedUntil));
+        command.Parameters.Add(Nullable(row.SentAt));
+        command.Parameters.Add(Nullable(row.Subject));
+        command.Parameters.Add(Nullable(row.ProviderMessageId));
+        command.Parameters.Add(Nullable(row.LastError));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = row.UpdatedAt.ToUniversalTime() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlParameter Nullable(DateTimeOffset? value) =>
+        new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = value is { } at ? at.ToUniversalTime() : DBNull.Value };
+
+    private static NpgsqlParameter Nullable(string? value) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
 
     /// <summary>Withdraws what is still waiting in a group (a moved or cancelled lesson's reminders).</summary>
     public static Task<int> WithdrawAsync(NotificationDb db, string groupKey, string type, string reason, DateTimeOffset now,
