@@ -76,6 +76,10 @@ public sealed class StudentsArea(EventSql sql, Profiles profiles, StudentStandin
         }).ToList();
     }
 
+    // The whole history's lessons, with the time each happened computed in a subquery kept apart (OFFSET 0):
+    // PostgreSQL guesses a few hundred rows for the happened-at filter and sorts to group; without the fence it sorted
+    // whole events, payload and all (368 MB spilled to disk over the bench's million events, 30 MB with it; 2.5 s to
+    // 2.0 s alone, and less disk while the report's other queries run beside it).
     private async Task<List<ChurnRisk>> ChurnAsync(AnalyticsScope scope, Period period, CancellationToken ct)
     {
         var rows = await sql.ListAsync("""
@@ -84,7 +88,8 @@ public sealed class StudentsArea(EventSql sql, Profiles profiles, StudentStandin
                    count(*) FILTER (WHERE at >= @to - interval '56 days' AND at < @to - interval '28 days')
             FROM (SELECT student_id, {happened} AS at FROM analytics.events
                   WHERE {scope} AND type = 'LessonCompleted' AND payload->>'outcome' = 'Attended'
-                    AND student_id IS NOT NULL AND {happened} < @to) lessons
+                    AND student_id IS NOT NULL OFFSET 0) lessons
+            WHERE at < @to
             GROUP BY 1
             """, scope, period, r => (Student: r.GetGuid(0), Last: r.GetFieldValue<DateTimeOffset>(1), Recent: r.GetInt64(2),
             Previous: r.GetInt64(3)), ct);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Repitbot.LoadTester.Cli;
 using Repitbot.LoadTester.Engine;
 using Repitbot.LoadTester.Output;
@@ -53,18 +54,34 @@ public sealed class FullReportScenario : Scenario
                     return HttpTargets.OutcomeOf("full-report", poll);
                 }
 
-                var body = await poll.Content.ReadAsStringAsync(ct);
-                if (body.Contains("\"pending\"", StringComparison.OrdinalIgnoreCase) || body.Contains("\"running\"", StringComparison.OrdinalIgnoreCase))
+                // The job's status is queued, running, done or failed (analytics' ReportJobView). Until 2026-12-07 this
+                // counted "queued" as finished, so the figure was the time to the first poll of a job still waiting.
+                switch (await JobStatusAsync(poll, ct))
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
-                    continue;
+                    case "done":
+                        return Outcome.Ok("full-report");
+                    case "failed":
+                        return Outcome.Failed("full-report", "report_failed");
+                    case "queued" or "running":
+                        await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+                        continue;
+                    case var other:
+                        return Outcome.Failed("full-report", $"status_{other ?? "missing"}");
                 }
-
-                return body.Contains("\"failed\"", StringComparison.OrdinalIgnoreCase)
-                    ? Outcome.Failed("full-report", "report_failed")
-                    : Outcome.Ok("full-report");
             }
         }, cancellationToken);
         return run.Result(Name, RowSummary.From(run.Recorder, elapsed), elapsed, gateway);
+    }
+
+    /// <summary>The <c>status</c> of a job's JSON answer; "done" for a finished report's file itself (a PDF).</summary>
+    private static async Task<string?> JobStatusAsync(HttpResponseMessage poll, CancellationToken cancellationToken)
+    {
+        if (poll.StatusCode == HttpStatusCode.SeeOther || poll.Content.Headers.ContentType?.MediaType != "application/json")
+        {
+            return "done";
+        }
+
+        using var body = await JsonDocument.ParseAsync(await poll.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+        return body.RootElement.TryGetProperty("status", out var status) ? status.GetString() : null;
     }
 }
