@@ -5,10 +5,11 @@ namespace Repitbot.Hosting.Data;
 
 /// <summary>
 /// How pooled sessions are used, unless the installation's connection string says otherwise. Measured under the
-/// pipeline load (BENCHMARKS.md, "PostgreSQL per lesson"): every statement was parsed and planned anew, and every
-/// connection handed back to the pool sent a DISCARD ALL that cost PostgreSQL as much as a statement. The services
-/// repeat a few dozen statements, so they are prepared once per session and kept; no code leaves session state
-/// behind (settings are SET LOCAL, advisory locks are transaction locks or released before the connection goes back).
+/// pipeline load (BENCHMARKS.md, "Sessions, per-request work and this machine's ceiling"): every statement was parsed
+/// and planned anew, and every connection handed back to the pool sent a DISCARD ALL that cost PostgreSQL as much as a
+/// statement. The services repeat a few dozen statements, so they are prepared once per session and kept; no code
+/// leaves session state behind (settings are SET LOCAL, advisory locks are transaction locks or released before the
+/// connection goes back).
 /// </summary>
 public static class PooledSessions
 {

@@ -16,8 +16,8 @@ public static class LogLevelDefaults
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         // Its only lines are the two per request; while any level of it is on, ASP.NET Core starts an Activity for
-        // every request to scope them, and HttpClient then writes trace headers and tags on every call it makes
-        // (the gateway's proxied calls most of all: BENCHMARKS.md, "Gateway against YARP alone").
+        // every request to scope them, and HttpClient then writes trace headers and tags on every call it makes (the
+        // gateway's proxied calls most of all: BENCHMARKS.md, "Sessions, per-request work and this machine's ceiling").
         ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "None",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
