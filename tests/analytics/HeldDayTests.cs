@@ -91,6 +91,67 @@ public sealed class HeldDayTests(AnalyticsFactory factory) : IClassFixture<Analy
     }
 
     [Fact]
+    public async Task The_stored_happened_at_column_follows_the_same_rule_as_ingestion_in_any_session_time_zone()
+    {
+        var tutor = Guid.NewGuid();
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()); // PostgreSQL keeps microseconds
+        var moscow = TimeSpan.FromHours(3);
+        IDomainEvent[] events =
+        [
+            Lessons.Attended(tutor, 60, now) with { StartsAt = now.AddDays(-2).ToOffset(moscow) },
+            Lessons.Attended(tutor, 60, now.AddDays(-1)) with { StartsAt = now.AddDays(1) },
+            Lessons.Attended(tutor, 60, now.AddHours(-5)) with { StartsAt = null },
+            new LessonCancelled
+            {
+                EventId = Guid.NewGuid(), OccurredAt = now.AddHours(-1), TutorId = tutor, StudentId = Guid.NewGuid(),
+                LessonId = Guid.NewGuid(), StartsAt = now.AddDays(-4), CancelledBy = CancelledBy.Tutor, Reason = "ill",
+            },
+        ];
+        await factory.Ingestor.IngestAsync(events.Select(IngestedEvent.From).ToList(), CancellationToken.None);
+
+        // A row written by another writer, in a session whose zone is not UTC, with a startsAt that names no offset:
+        // the column reads it as UTC, whatever the session's zone. The rest of the payload is whole, as the rebuild reads it.
+        var rawStart = new DateTime(now.UtcDateTime.AddDays(-3).Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        var raw = IngestedEvent.From(Lessons.Attended(tutor, 60, now) with { StartsAt = rawStart });
+        await using (var connection = await factory.Database.OpenConnectionAsync())
+        {
+            // SET LOCAL: pooled connections are not reset when they go back (PooledSessions).
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using (var zone = new Npgsql.NpgsqlCommand("SET LOCAL TimeZone = 'Asia/Tokyo'", connection, transaction))
+            {
+                await zone.ExecuteNonQueryAsync();
+            }
+
+            await using var insert = new Npgsql.NpgsqlCommand("""
+                INSERT INTO analytics.events (event_id, type, tutor_id, occurred_at, payload, received_at)
+                VALUES ($1, 'LessonCompleted', $2, $3, jsonb_set($4::jsonb, '{startsAt}', to_jsonb($5::text)), now())
+                """, connection, transaction);
+            insert.Parameters.AddWithValue(raw.EventId);
+            insert.Parameters.AddWithValue(tutor);
+            insert.Parameters.AddWithValue(now);
+            insert.Parameters.AddWithValue(raw.Payload);
+            insert.Parameters.AddWithValue($"{rawStart:yyyy-MM-ddTHH:mm:ss}");
+            await insert.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+        }
+
+        await using var read = factory.Database.CreateCommand("SELECT event_id, happened_at FROM analytics.events WHERE tutor_id = $1");
+        read.Parameters.AddWithValue(tutor);
+        var stored = new Dictionary<Guid, DateTimeOffset>();
+        await using (var reader = await read.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                stored[reader.GetGuid(0)] = reader.GetFieldValue<DateTimeOffset>(1);
+            }
+        }
+
+        var expected = events.ToDictionary(e => e.EventId, HappenedAt.Of);
+        expected[raw.EventId] = new DateTimeOffset(rawStart);
+        Assert.Equal(expected.OrderBy(e => e.Key), stored.OrderBy(e => e.Key).Select(e => KeyValuePair.Create(e.Key, e.Value.ToUniversalTime())));
+    }
+
+    [Fact]
     public void A_completion_whose_own_time_is_before_2000_is_refused_naming_startsAt()
     {
         var lesson = Lessons.Attended(Guid.NewGuid(), 45) with { StartsAt = new DateTimeOffset(1999, 12, 31, 0, 0, 0, TimeSpan.Zero) };

@@ -94,16 +94,23 @@ public sealed class LessonsArea(EventSql sql)
             return heatmap;
         });
 
+    // The fields are taken out of the payload in a subquery kept apart (OFFSET 0) so the grouping handles narrow rows:
+    // PostgreSQL guesses a hundred thousand days for the date_trunc and sorts to group; without the fence it sorted the
+    // whole rows, payload and all, spilling 100 MB to disk on three processes for the bench's 90-day admin series
+    // (0.48–0.68 s and both cores); with it, one hash aggregate in one process (0.39 s).
     private const string FromEvents = """
-        SELECT date_trunc(@bucket, {happened} AT TIME ZONE @tz)::date,
+        SELECT day,
                count(*) FILTER (WHERE type = 'LessonScheduled'),
-               count(*) FILTER (WHERE type = 'LessonCompleted' AND payload->>'outcome' = 'Attended'),
-               count(*) FILTER (WHERE type = 'LessonCompleted' AND payload->>'outcome' = 'NoShow'),
+               count(*) FILTER (WHERE type = 'LessonCompleted' AND outcome = 'Attended'),
+               count(*) FILTER (WHERE type = 'LessonCompleted' AND outcome = 'NoShow'),
                count(*) FILTER (WHERE type = 'LessonCancelled'),
-               coalesce(sum((payload->>'minutes')::bigint) FILTER (WHERE type = 'LessonCompleted' AND payload->>'outcome' = 'Attended'), 0)
-        FROM analytics.events
-        WHERE {scope} AND {happenedInPeriod}
-          AND type IN ('LessonScheduled', 'LessonCompleted', 'LessonCancelled')
+               coalesce(sum(minutes) FILTER (WHERE type = 'LessonCompleted' AND outcome = 'Attended'), 0)
+        FROM (SELECT date_trunc(@bucket, {happened} AT TIME ZONE @tz)::date AS day, type, payload->>'outcome' AS outcome,
+                     (payload->>'minutes')::bigint AS minutes
+              FROM analytics.events
+              WHERE {scope} AND {happenedInPeriod}
+                AND type IN ('LessonScheduled', 'LessonCompleted', 'LessonCancelled')
+              OFFSET 0) lessons
         GROUP BY 1
         """;
 

@@ -21,15 +21,17 @@ public static class HappenedAt
         _ => e.OccurredAt,
     }).ToUniversalTime();
 
-    /// <summary>The same rule over a row of <c>analytics.events</c>; <paramref name="alias"/> is a table alias with its dot ("e.").</summary>
-    public static string Sql(string alias = "") =>
-        $"(CASE WHEN {alias}type = 'LessonCompleted' AND ({alias}payload->>'startsAt')::timestamptz < {alias}occurred_at " +
-        $"THEN ({alias}payload->>'startsAt')::timestamptz ELSE {alias}occurred_at END)";
+    /// <summary>
+    /// The same moment in SQL over a row of <c>analytics.events</c>: its <c>happened_at</c> column, which PostgreSQL
+    /// computes from the row by this rule (migration HappenedAtColumn); <paramref name="alias"/> is a table alias with
+    /// its dot ("e.").
+    /// </summary>
+    public static string Sql(string alias = "") => $"{alias}happened_at";
 
     /// <summary>
     /// Happened in [@from, @to): the rule itself, plus <c>occurred_at &gt;= @from</c> (implied by it) so PostgreSQL can
     /// leave out the months before the period.
     /// </summary>
     public static string InPeriodSql(string alias = "") =>
-        $"{alias}occurred_at >= @from AND {Sql(alias)} >= @from AND {Sql(alias)} < @to";
+        $"{alias}occurred_at >= @from AND {alias}happened_at >= @from AND {alias}happened_at < @to";
 }
