@@ -4,7 +4,12 @@ using Repitbot.LoadTester.Output;
 
 namespace Repitbot.LoadTester.Baselines;
 
-/// <summary>Each service's peak resident memory (VmHWM in /proc/PID/status) and its current one (VmRSS).</summary>
+/// <summary>
+/// Each service's peak resident memory (VmHWM in /proc/PID/status), and what its resident memory is made of when read:
+/// anonymous pages (the GC heap and native allocations), file pages (the runtime's and the app's assemblies and native
+/// libraries, which the four services share), shared memory (the runtime's executable memory, mapped twice because of
+/// W^X) and the proportional set size (PSS, each shared page divided among the processes that map it).
+/// </summary>
 public static class PeakMemory
 {
     public static ScenarioResult Read(IReadOnlyList<string> namedPids)
@@ -32,11 +37,28 @@ public static class PeakMemory
                 : new RowResult
                 {
                     Name = parts[0],
-                    Extra = new Dictionary<string, double> { ["peakMiB"] = MiB(fields, "VmHWM"), ["currentMiB"] = MiB(fields, "VmRSS") },
+                    Extra = new Dictionary<string, double>
+                    {
+                        ["peakMiB"] = MiB(fields, "VmHWM"), ["currentMiB"] = MiB(fields, "VmRSS"), ["anonMiB"] = MiB(fields, "RssAnon"),
+                        ["fileMiB"] = MiB(fields, "RssFile"), ["shmemMiB"] = MiB(fields, "RssShmem"), ["pssMiB"] = MiB(Rollup(pid), "Pss"),
+                    },
                 });
         }
 
         return new ScenarioResult { Scenario = "peak-memory", Label = "peak memory", StartedAt = DateTimeOffset.UtcNow, Rows = rows };
+    }
+
+    private static Dictionary<string, string> Rollup(int pid)
+    {
+        try
+        {
+            return File.ReadLines($"/proc/{pid}/smaps_rollup").Select(l => l.Split(':', 2)).Where(f => f.Length == 2)
+                .GroupBy(f => f[0]).ToDictionary(g => g.Key, g => g.First()[1].Trim());
+        }
+        catch (IOException)
+        {
+            return [];
+        }
     }
 
     private static double MiB(Dictionary<string, string> fields, string key) =>

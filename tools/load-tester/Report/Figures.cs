@@ -34,12 +34,22 @@ public static class Figures
         foreach (var row in results.Get("peak-memory")?.Rows ?? [])
         {
             figures.Add(row.Extra.TryGetValue("peakMiB", out var peak)
-                ? new Figure($"peak memory: {row.Name}", $"{peak:0} MiB (VmHWM)")
+                ? new Figure($"peak memory: {row.Name}", $"{peak:0} MiB (VmHWM)", Target: $"≤ {PeakMemoryTargetMiB} MiB",
+                    Met: peak <= PeakMemoryTargetMiB, Note: MemoryParts(row.Extra))
                 : new Figure($"peak memory: {row.Name}", "-", Note: row.Note));
         }
 
         return figures;
     }
+
+    /// <summary>Issue 19: every service at most 200 MB at its peak.</summary>
+    private const int PeakMemoryTargetMiB = 200;
+
+    /// <summary>What the resident memory was made of when it was read (after the scenarios), when the result has it.</summary>
+    private static string? MemoryParts(Dictionary<string, double> extra) =>
+        extra.TryGetValue("anonMiB", out var anon) && extra.TryGetValue("fileMiB", out var files) && extra.TryGetValue("shmemMiB", out var code)
+            ? $"at the end: heap and native {anon:0}, files {files:0}, code {code:0} MiB; PSS {extra.GetValueOrDefault("pssMiB"):0} MiB"
+            : null;
 
     private static IEnumerable<Figure> Gateway(ResultSet results)
     {
