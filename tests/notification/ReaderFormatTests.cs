@@ -13,6 +13,18 @@ public sealed class ReaderFormatTests(NotificationFactory factory)
     private const char NoBreakSpace = '\u00A0';
 
     [Theory]
+    [InlineData(24 * 60 * 60, "ru", "24 ч")]
+    [InlineData(60 * 60 - 3, "ru", "1 ч")]
+    [InlineData(90 * 60, "ru", "1 ч 30 мин")]
+    [InlineData(30 * 60, "ru", "30 мин")]
+    [InlineData(30, "ru", "30 с")]
+    [InlineData(90 * 60, "en", "1 h 30 min")]
+    [InlineData(45 * 60, "en", "45 min")]
+    [InlineData(2 * 60 * 60, "en", "2 h")]
+    public void A_reminders_lead_reads_in_hours_and_minutes_in_the_readers_language(int seconds, string locale, string expected) =>
+        Assert.Equal(expected, ReaderFormat.Lead(TimeSpan.FromSeconds(seconds), locale).Replace(NoBreakSpace, ' '));
+
+    [Theory]
     [InlineData("ru", "Оплата получена: 1 500,00 ₽")]
     [InlineData("en", "Payment received: ₽1,500.00")]
     public async Task A_payment_receipt_shows_the_amount_in_the_readers_locale(string locale, string subject)

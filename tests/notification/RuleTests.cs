@@ -36,7 +36,8 @@ public sealed class RuleTests(NotificationFactory factory)
         Assert.Equal(["lesson-scheduled", "lesson-reminder"], reminders.Where(r => r.Status == "Sent").Select(r => r.TemplateKey).Order().Reverse());
         var parentMails = Mailbox.Read(parentMail);
         Assert.Equal(2, parentMails.Count);
-        Assert.Contains(parentMails, m => m.Subject != null && m.Subject.StartsWith("Напоминание: урок", StringComparison.Ordinal));
+        var reminder = Assert.Single(parentMails, m => m.Subject != null && m.Subject.StartsWith("Напоминание: урок", StringComparison.Ordinal));
+        Assert.Contains("Через 1\u00A0ч начнётся урок для ученика Саша: ", reminder.TextBody, StringComparison.Ordinal);
         await DeliveryRow.WaitForAsync(factory.Database, studentId, rows => rows.Count(r => r.Status == "Sent") == 2);
         Assert.Equal(2, Mailbox.Read(studentMail).Count);
         // The 24-hour reminder is not planned for a lesson an hour away.

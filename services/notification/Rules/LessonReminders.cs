@@ -31,6 +31,8 @@ public sealed class LessonReminders(NotificationPlanner planner, NotificationDb 
                 {
                     ["student_name"] = studentName, ["reader"] = r.RelationTo(studentId),
                     ["lesson_time"] = r.Time(startsAt),
+                    ["time_before"] = ReaderFormat.Lead(offset, r.Locale),
+                    // Kept for templates an admin wrote before time_before existed.
                     ["hours_before"] = offset.TotalHours.ToString("0.#", CultureInfo.InvariantCulture),
                 })
             { DueAt = due, GroupKey = Group(lessonId) }, cancellationToken);

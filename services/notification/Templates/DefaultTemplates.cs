@@ -25,9 +25,9 @@ public static class DefaultTemplates
         new(NotificationTypes.LessonCancelled, "en", "Lesson on {{ lesson_time }} cancelled",
             Student("Your lesson", "The lesson for {{ student_name }}") + " on {{ lesson_time }} is cancelled.{% if reason %} Reason: {{ reason }}.{% endif %}"),
         new(NotificationTypes.LessonReminder, "ru", "Напоминание: урок {{ lesson_time }}",
-            "Через {{ hours_before }} ч. " + Student("ваш урок", "урок для ученика {{ student_name }}") + ": {{ lesson_time }}."),
+            "Через {{ time_before }} начнётся " + Student("ваш урок", "урок для ученика {{ student_name }}") + ": {{ lesson_time }}."),
         new(NotificationTypes.LessonReminder, "en", "Reminder: lesson on {{ lesson_time }}",
-            "In {{ hours_before }} h: " + Student("your lesson", "the lesson for {{ student_name }}") + " on {{ lesson_time }}."),
+            "In {{ time_before }}: " + Student("your lesson", "the lesson for {{ student_name }}") + " on {{ lesson_time }}."),
         new(NotificationTypes.LessonCompleted, "ru",
             "{% if no_show %}Урок пропущен{% else %}Урок проведён: {{ minutes }} мин{% endif %}",
             Student("Ваш урок", "Урок для ученика {{ student_name }}")

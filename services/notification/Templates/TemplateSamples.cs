@@ -35,6 +35,7 @@ public static class TemplateSamples
             ["due_date"] = ReaderFormat.Time(LessonStart.AddDays(2).AddHours(2), Zone, locale),
             ["amount"] = MoneyText.Format(200_000, "RUB", locale),
             ["balance"] = MoneyText.Format(50_000, "RUB", locale),
+            ["time_before"] = ReaderFormat.Lead(TimeSpan.FromMinutes(90), locale),
         };
         if (english && type.Key == NotificationTypes.MaterialShared)
         {
