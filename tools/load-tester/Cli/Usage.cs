@@ -11,7 +11,7 @@ public static class Usage
         ["seed-events"] = "COPY --count events into analytics (--postgres as the analytics role, --redis, --tutors, --days); prints the tutor ids",
         ["serve"] = "a bare Kestrel endpoint on --port, the backend of the proxy baselines",
         ["serve-proxy"] = "YARP alone (one route, no auth, limits or metrics) on --port, forwarding to --backend URL",
-        ["peak-memory"] = "NAME=PID...: each process's peak memory (VmHWM) as a result (--output)",
+        ["peak-memory"] = "NAME=PID...: each process's peak memory (VmHWM) and its parts (heap, files, code, PSS) as a result (--output)",
         ["report"] = "RESULTS_DIR: the comparison table of a bench run (--markdown FILE, --machine TEXT)",
     };
 
