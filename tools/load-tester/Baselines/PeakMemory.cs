@@ -28,10 +28,7 @@ public static class PeakMemory
                 throw new UsageException($"'{pair}' is not NAME=PID");
             }
 
-            var status = $"/proc/{pid}/status";
-            var fields = File.Exists(status)
-                ? File.ReadLines(status).Select(l => l.Split(':', 2)).Where(f => f.Length == 2).ToDictionary(f => f[0], f => f[1].Trim())
-                : [];
+            var fields = ProcFields($"/proc/{pid}/status");
             rows.Add(fields.Count == 0
                 ? new RowResult { Name = parts[0], Note = $"process {pid} is not running" }
                 : new RowResult
@@ -40,7 +37,7 @@ public static class PeakMemory
                     Extra = new Dictionary<string, double>
                     {
                         ["peakMiB"] = MiB(fields, "VmHWM"), ["currentMiB"] = MiB(fields, "VmRSS"), ["anonMiB"] = MiB(fields, "RssAnon"),
-                        ["fileMiB"] = MiB(fields, "RssFile"), ["shmemMiB"] = MiB(fields, "RssShmem"), ["pssMiB"] = MiB(Rollup(pid), "Pss"),
+                        ["fileMiB"] = MiB(fields, "RssFile"), ["shmemMiB"] = MiB(fields, "RssShmem"), ["pssMiB"] = MiB(ProcFields($"/proc/{pid}/smaps_rollup"), "Pss"),
                     },
                 });
         }
@@ -48,14 +45,15 @@ public static class PeakMemory
         return new ScenarioResult { Scenario = "peak-memory", Label = "peak memory", StartedAt = DateTimeOffset.UtcNow, Rows = rows };
     }
 
-    private static Dictionary<string, string> Rollup(int pid)
+    /// <summary>The "Key: value" lines of a /proc file; none when the process is gone (it may end between two reads).</summary>
+    private static Dictionary<string, string> ProcFields(string path)
     {
         try
         {
-            return File.ReadLines($"/proc/{pid}/smaps_rollup").Select(l => l.Split(':', 2)).Where(f => f.Length == 2)
+            return File.ReadLines(path).Select(l => l.Split(':', 2)).Where(f => f.Length == 2)
                 .GroupBy(f => f[0]).ToDictionary(g => g.Key, g => g.First()[1].Trim());
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return [];
         }
